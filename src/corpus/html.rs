@@ -1,0 +1,166 @@
+//! HTML pages: the visible text of `<article>` (else `<body>`), with title and date metadata.
+
+use super::{parse_meta_date, plain, DateSource, Document, Format};
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// True when the text starts like an HTML document or fragment.
+pub fn looks_like_html(trimmed: &str) -> bool {
+    let head: String = trimmed.chars().take(512).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+        || (head.starts_with('<') && ["<body", "<article", "<p>", "<p ", "<div", "<head"].iter().any(|t| head.contains(t)))
+}
+
+/// Elements whose text is never visible.
+const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "iframe", "svg", "canvas"];
+
+/// Elements that end a line of text.
+const BLOCKS: &[&str] = &[
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
+    "article", "header", "footer", "blockquote", "figcaption", "figure", "pre", "hr", "dd", "dt", "aside", "main", "nav",
+];
+
+/// Reads an HTML page.
+pub fn read(path: &str, source: &str) -> Document {
+    let page = Html::parse_document(source);
+    let text = visible_text(&page);
+    let mut doc = plain(path, text, Format::Html);
+    doc.title = select_text(&page, "title")
+        .or_else(|| meta(&page, "og:title"))
+        .or_else(|| select_text(&page, "h1"));
+    for key in ["article:published_time", "date", "pubdate", "dc.date", "datePublished"] {
+        if let Some(d) = meta(&page, key).as_deref().and_then(parse_meta_date) {
+            doc.published = Some(d);
+            doc.date_source = Some(DateSource::HtmlMeta);
+            break;
+        }
+    }
+    if doc.published.is_none() {
+        if let Ok(sel) = Selector::parse("time[datetime]") {
+            if let Some(d) = page.select(&sel).next().and_then(|t| t.value().attr("datetime")).and_then(parse_meta_date) {
+                doc.published = Some(d);
+                doc.date_source = Some(DateSource::HtmlMeta);
+            }
+        }
+    }
+    doc.outlet = meta(&page, "og:site_name");
+    doc.url = meta(&page, "og:url");
+    doc
+}
+
+/// The visible text of an HTML fragment (as found in WordPress `content.rendered`).
+pub fn fragment_text(fragment: &str) -> String {
+    let page = Html::parse_fragment(fragment);
+    let mut out = String::new();
+    push_text(page.root_element(), &mut out, 0);
+    tidy(&out)
+}
+
+fn visible_text(page: &Html) -> String {
+    let root = ["article", "body"]
+        .iter()
+        .filter_map(|s| Selector::parse(s).ok())
+        .find_map(|sel| page.select(&sel).next())
+        .unwrap_or_else(|| page.root_element());
+    let mut out = String::new();
+    push_text(root, &mut out, 0);
+    tidy(&out)
+}
+
+/// Depth limit: deeper nesting is flattened rather than recursed into.
+const MAX_DEPTH: usize = 256;
+
+fn push_text(element: ElementRef<'_>, out: &mut String, depth: usize) {
+    // An explicit stack keeps hostile nesting from exhausting the call stack.
+    let mut stack: Vec<(ego_tree_ref::NodeRef<'_>, bool)> = element.children().rev().map(|c| (c, false)).collect();
+    let _ = depth;
+    while let Some((node, closing)) = stack.pop() {
+        match node.value() {
+            Node::Text(t) if !closing => out.push_str(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if HIDDEN.contains(&name) {
+                    continue;
+                }
+                let block = BLOCKS.contains(&name);
+                if closing {
+                    if block {
+                        out.push('\n');
+                    }
+                    continue;
+                }
+                if block {
+                    out.push('\n');
+                }
+                if name == "br" {
+                    continue;
+                }
+                stack.push((node, true));
+                if stack.len() < MAX_DEPTH * 64 {
+                    stack.extend(node.children().rev().map(|c| (c, false)));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+mod ego_tree_ref {
+    pub type NodeRef<'a> = ego_tree::NodeRef<'a, scraper::Node>;
+}
+
+/// Collapses runs of spaces inside lines and blank lines between them.
+fn tidy(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.lines() {
+        let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if collapsed.is_empty() {
+            continue;
+        }
+        out.push_str(&collapsed);
+        out.push('\n');
+    }
+    out
+}
+
+fn select_text(page: &Html, selector: &str) -> Option<String> {
+    let sel = Selector::parse(selector).ok()?;
+    let el = page.select(&sel).next()?;
+    let t = el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+fn meta(page: &Html, key: &str) -> Option<String> {
+    let sel = Selector::parse("meta").ok()?;
+    page.select(&sel).find_map(|m| {
+        let v = m.value();
+        let name = v.attr("property").or_else(|| v.attr("name")).or_else(|| v.attr("itemprop"))?;
+        if name.eq_ignore_ascii_case(key) {
+            v.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty())
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_text_without_scripts() {
+        let src = "<!DOCTYPE html><html><head><title>T</title><meta property=\"article:published_time\" content=\"2025-04-23T10:00:00Z\"></head>\
+                   <body><nav>Menu</nav><article><h1>Head</h1><p>Rabat &amp; Madrid</p><script>alert(1)</script><p>Two</p></article></body></html>";
+        let d = read("a.html", src);
+        assert_eq!(d.text, "Head\nRabat & Madrid\nTwo\n");
+        assert_eq!(d.title.as_deref(), Some("T"));
+        assert_eq!(d.published.map(|d| d.to_string()).as_deref(), Some("2025-04-23"));
+    }
+
+    #[test]
+    fn body_when_no_article() {
+        let d = read("a.html", "<html><body><p>One <b>bold</b> word</p><style>p{}</style></body></html>");
+        assert_eq!(d.text, "One bold word\n");
+    }
+}

@@ -1,0 +1,16 @@
+//! factdiff: reads news articles, extracts their dated assertions, cross-checks them between
+//! sources and against a knowledge base, and reports every contradiction with both texts.
+//!
+//! Data flows one way, one module per stage:
+//! [`corpus`] (files → [`corpus::Document`]) → [`extract`] (→ [`extract::Claim`]) →
+//! [`resolve`] (same person, organisation, event across articles) → [`rules`] (→ findings) →
+//! [`report`] (human, JSON, ...) and [`diff`].
+
+pub mod corpus;
+pub mod extract;
+pub mod knowledge;
+pub mod span;
+pub mod text;
+pub mod timex;
+pub mod app;
+pub mod report;

@@ -1,0 +1,162 @@
+//! Text helpers shared by every stage: accent folding, word iteration, sentence bounds.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds a phrase for comparison: accents removed, lower case, typographic apostrophes and
+/// dashes made ASCII, runs of spaces collapsed. "Sánchez" and "SANCHEZ" fold alike.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => '\'',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// True when the word starts with an upper-case letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word of the text: letters, digits and inner apostrophes/hyphens/periods of abbreviations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// The word.
+    pub text: &'a str,
+}
+
+impl Word<'_> {
+    /// Byte offset one past the last character.
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// Splits `text` into words. Hyphens and apostrophes between letters stay inside a word
+/// ("Moroccan-Spanish", "Morocco's" is split as "Morocco" + "'s").
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inner = matches!(c, '-' | '.' | '\'' | '\u{2019}')
+            && start.is_some()
+            && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+            && !(matches!(c, '\'' | '\u{2019}') && next_is_possessive(&text[i + c.len_utf8()..]));
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Word { start: s, text: &text[s..i] });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { start: s, text: &text[s..] });
+    }
+    out
+}
+
+fn next_is_possessive(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
+/// Byte ranges of the sentences of `text`: split after `.`, `!`, `?` followed by space and a
+/// capital or digit, and at line breaks. Abbreviations ("Mr.", "U.S.", "Jan.") do not split.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let mut end = i + 1;
+        let split_here = if b == b'\n' {
+            end = i;
+            true
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            let after = &text[i + 1..];
+            let trimmed = after.trim_start_matches(['"', '\u{201d}', '\u{2019}', ')']);
+            let rest = trimmed.trim_start_matches([' ', '\t']);
+            end = i + 1 + (after.len() - trimmed.len());
+            rest.len() < trimmed.len()
+                && rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\u{201c}')
+                && !ends_with_abbreviation(&text[start..i])
+        } else {
+            false
+        };
+        if split_here {
+            if !text[start..end].trim().is_empty() {
+                out.push((start, end));
+            }
+            start = if b == b'\n' { i + 1 } else { end };
+            i = start;
+            continue;
+        }
+        i += 1;
+    }
+    if !text[start..].trim().is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "rev", "hon", "gov", "sen", "rep",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "corp",
+    "co", "ltd", "mt", "ft", "fig", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
+];
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let l = last.to_lowercase();
+    // Single capital initials ("J. Smith").
+    (l.chars().count() == 1 && last.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&l.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("  Pedro   Sánchez "), "pedro sanchez");
+        assert_eq!(fold("Morocco’s"), "morocco's");
+        assert_eq!(fold("Sûreté Nationale"), "surete nationale");
+        assert_eq!(fold("ÁNGELES"), "angeles");
+    }
+
+    #[test]
+    fn word_split() {
+        let w: Vec<&str> = words("Morocco's Moroccan-Spanish group, U.S. officials (2023)").iter().map(|w| w.text).collect();
+        assert_eq!(w, ["Morocco", "s", "Moroccan-Spanish", "group", "U.S", "officials", "2023"]);
+    }
+
+    #[test]
+    fn sentence_split() {
+        let t = "Mr. Smith met Gen. Luis Baleiz. He left. Then \"Yes.\" Next\nline";
+        let s: Vec<&str> = sentences(t).iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(s, ["Mr. Smith met Gen. Luis Baleiz.", " He left.", " Then \"Yes.\"", " Next", "line"]);
+    }
+}

@@ -14,3 +14,4 @@ pub mod text;
 pub mod timex;
 pub mod app;
 pub mod report;
+pub mod rules;

@@ -15,3 +15,4 @@ pub mod timex;
 pub mod app;
 pub mod report;
 pub mod rules;
+pub mod pipeline;

@@ -4,7 +4,14 @@
 //! here knows particular people or bodies: names come from the text's shape, vocabularies
 //! (titles, organisations, places) from the loaded [`Knowledge`].
 
+pub mod events;
+pub mod numbers;
+pub mod orgs;
+pub mod people;
+pub mod quotes;
 pub mod time;
+pub mod tokens;
+pub mod vocab;
 
 use crate::corpus::Document;
 use crate::knowledge::Knowledge;
@@ -39,6 +46,9 @@ pub enum ClaimData {
         /// Country the title is qualified with ("Spanish", "Morocco's"), when stated.
         #[serde(skip_serializing_if = "Option::is_none")]
         country: Option<String>,
+        /// True for a title no longer held ("former", "ex-", "then-").
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        former: bool,
     },
     /// An organisation, optionally with a person it is attached to ("at the head of").
     Organisation {
@@ -105,8 +115,25 @@ pub struct EventClaim {
     /// Named people who attended or chaired it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attendees: Vec<Attr<String>>,
+    /// Counts stated about it ("a delegation of 12 ministers").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<CountAttr>,
     /// True when the text announces it for the future ("will be held", "agreed to convene").
     pub planned: bool,
+}
+
+/// A count attached to an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountAttr {
+    /// The number.
+    pub value: u64,
+    /// True for "about", "some"...
+    pub approximate: bool,
+    /// What is counted, singular.
+    pub noun: String,
+    /// Where it was read.
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 /// A value with the span it was read from.
@@ -152,15 +179,75 @@ impl Claim {
 
 /// Reads every claim in a document, sorted by position then kind.
 pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
-    let _ = knowledge;
-    let mut claims: Vec<Claim> = time::scan(&doc.text, doc.published)
-        .into_iter()
-        .map(|m| Claim {
-            doc: doc.id,
-            span: m.span,
-            data: ClaimData::Time { timex: m.value, relative: m.relative },
-        })
-        .collect();
+    let text = doc.text.as_str();
+    let mut claims = Vec::new();
+    let push = |claims: &mut Vec<Claim>, span: Span, data: ClaimData| claims.push(Claim { doc: doc.id, span, data });
+    let times = time::scan(text, doc.published);
+    for m in &times {
+        push(&mut claims, m.span, ClaimData::Time { timex: m.value.clone(), relative: m.relative });
+    }
+    let quotes = quotes::find_quotes(text);
+    let mut events = events::EventBuilder::default();
+    let mut t = 0;
+    for (start, end) in crate::text::sentences(text) {
+        let s = tokens::Sentence::new(text, start, end, knowledge);
+        let tok_span = |a: usize, b: usize| Span::new(s.toks[a].start, s.toks[b - 1].end);
+        let (names, titles) = people::find(&s, knowledge);
+        for n in &names {
+            push(&mut claims, tok_span(n.a, n.b), ClaimData::Person { name: s.phrase(n.a, n.b).to_string() });
+        }
+        for tm in &titles {
+            push(
+                &mut claims,
+                tm.span,
+                ClaimData::Title {
+                    person: s.phrase(tm.name.a, tm.name.b).to_string(),
+                    person_span: tok_span(tm.name.a, tm.name.b),
+                    title: tm.span.slice(text).to_string(),
+                    country: tm.country.clone(),
+                    former: tm.former,
+                },
+            );
+        }
+        let orgs = orgs::find_orgs(&s, knowledge);
+        let heads = orgs::find_heads(&s, knowledge, &names, &orgs);
+        for o in &orgs {
+            let head = heads.iter().find(|(_, h)| h == o);
+            push(
+                &mut claims,
+                tok_span(o.a, o.b),
+                ClaimData::Organisation {
+                    name: s.phrase(o.a, o.b).to_string(),
+                    person: head.map(|(n, _)| s.phrase(n.a, n.b).to_string()),
+                    person_span: head.map(|(n, _)| tok_span(n.a, n.b)),
+                },
+            );
+        }
+        let places = orgs::find_places(&s, knowledge);
+        for p in &places {
+            push(&mut claims, tok_span(p.a, p.b), ClaimData::Place { name: p.name.clone() });
+        }
+        let counts = numbers::find_counts(&s);
+        for c in &counts {
+            push(&mut claims, tok_span(c.a, c.b), ClaimData::Count { value: c.value, approximate: c.approximate, noun: c.noun.clone() });
+        }
+        while t < times.len() && times[t].span.end <= start {
+            t += 1;
+        }
+        let sentence_times: Vec<events::SentenceTime> =
+            times[t..].iter().take_while(|m| m.span.start < end).map(|m| (m.span, m.value.clone())).collect();
+        events::read_sentence(&s, knowledge, &sentence_times, &names, &places, &counts, &mut events);
+        for q in quotes.iter().filter(|q| q.span.start >= start && q.span.start < end) {
+            let speaker = quotes::speaker(&s, &names, q).map(|n| s.phrase(n.a, n.b).to_string());
+            push(&mut claims, q.span, ClaimData::Quote { words: q.inner.slice(text).to_string(), speaker });
+        }
+    }
+    for (span, ev) in events.events {
+        if let Some(o) = &ev.ordinal {
+            push(&mut claims, o.span, ClaimData::Ordinal { value: o.value });
+        }
+        push(&mut claims, span, ClaimData::Event(ev));
+    }
     claims.sort_by(|a, b| (a.span.start, a.span.end, a.kind()).cmp(&(b.span.start, b.span.end, b.kind())));
     claims
 }

@@ -1,0 +1,239 @@
+//! Organisations and places: names from the rules' gazetteers (aliases, local aliases with
+//! their country qualifier), capitalised phrases headed by an organisation noun ("the Spanish
+//! Civil Guard", "the Polisario Front"), and who the text puts at their head.
+
+use super::people::NameMatch;
+use super::tokens::Sentence;
+use super::vocab::{self, is_in};
+use crate::knowledge::Knowledge;
+
+/// An organisation named in a sentence: tokens `a..b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrgMatch {
+    /// First token.
+    pub a: usize,
+    /// One past the last token.
+    pub b: usize,
+}
+
+/// A place named in a sentence: tokens `a..b`, and its canonical name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMatch {
+    /// First token.
+    pub a: usize,
+    /// One past the last token.
+    pub b: usize,
+    /// Canonical name from the gazetteer.
+    pub name: String,
+}
+
+const MAX_WORDS: usize = 10;
+
+fn joined_run_end(s: &Sentence<'_>, a: usize, max: usize) -> usize {
+    let mut b = a + 1;
+    while b < s.toks.len() && b - a < max && (s.joined(b - 1) || s.gap_after(b - 1) == "-") {
+        b += 1;
+    }
+    b
+}
+
+/// Organisations in the sentence, longest match first, non-overlapping.
+pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
+    let n = s.toks.len();
+    let mut out = Vec::new();
+    // In a headline most words are capitalised, so capitalisation says nothing there.
+    let heading = n >= 3 && s.toks.iter().filter(|t| t.cap).count() * 10 > n * 6;
+    let mut i = 0;
+    while i < n {
+        let limit = joined_run_end(s, i, MAX_WORDS);
+        let mut found = None;
+        // Gazetteer: the longest alias starting here. Names start with a capital ("the road
+        // map" is not the news agency MAP).
+        for b in (i + 1..=limit).rev().filter(|_| s.toks[i].cap) {
+            let folded = s.folded_phrase(i, b);
+            if kb.org_by_name(&folded, None).is_some() {
+                found = Some(b);
+                break;
+            }
+            // "Moroccan Gendarmerie": a demonym followed by a local alias of that country.
+            if b > i + 1 {
+                if let Some(c) = kb.country_by_demonym(s.f(i)) {
+                    if kb.org_by_name(&s.folded_phrase(i + 1, b), Some(c)).is_some() {
+                        found = Some(b);
+                        break;
+                    }
+                }
+            }
+        }
+        // Shape: a capitalised run that starts ("Ministry of ...") or ends ("... Civil Guard")
+        // with an organisation noun. Runs that start with a title are titles, not bodies.
+        let starts_ok = s.toks[i].cap
+            && !is_in(vocab::DETERMINERS, s.f(i))
+            && !is_in(vocab::TITLE_HEADS, s.f(i))
+            && !s.toks[i].given
+            && (i == 0 || !s.toks[i - 1].cap || !s.joined(i - 1))
+            && !(kb.is_not_name(s.f(i)) && !is_in(vocab::ORG_HEADS, s.f(i)) && kb.country_by_demonym(s.f(i)).is_none() && !is_in(vocab::TITLE_MODIFIERS, s.f(i)));
+        if found.is_none() && starts_ok && !heading {
+            let mut b = i;
+            let connects = |b: usize| {
+                b > i && is_in(&["of", "for", "and", "the", "on"], s.f(b)) && (s.toks.get(b + 1).is_some_and(|t| t.cap) || (s.f(b + 1) == "the" && s.toks.get(b + 2).is_some_and(|t| t.cap)))
+            };
+            while b < limit && (s.toks[b].cap || connects(b)) {
+                b += 1;
+            }
+            let first_head = is_in(vocab::ORG_HEADS, s.f(i)) && b > i + 1;
+            let last_head = b > i + 1 && is_in(vocab::ORG_HEADS, s.f(b - 1));
+            let all_heads = (i..b).all(|k| is_in(vocab::ORG_HEADS, s.f(k)) || kb.country_by_demonym(s.f(k)).is_some());
+            if (first_head || last_head) && !all_heads {
+                found = Some(b);
+            }
+        }
+        match found {
+            Some(b) => {
+                out.push(OrgMatch { a: i, b });
+                i = b;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Places from the gazetteer.
+pub fn find_places(s: &Sentence<'_>, kb: &Knowledge) -> Vec<PlaceMatch> {
+    let n = s.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !s.toks[i].cap {
+            i += 1;
+            continue;
+        }
+        let limit = joined_run_end(s, i, 5);
+        let hit = (i + 1..=limit).rev().find_map(|b| kb.place_by_name(&s.folded_phrase(i, b)).map(|p| (b, p.name.clone())));
+        match hit {
+            Some((b, name)) => {
+                out.push(PlaceMatch { a: i, b, name });
+                i = b;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Who the sentence puts at the head of which organisation:
+/// "NAME at the head of ORG", "ORG, led by NAME", "ORG headed by NAME", and pairings read in
+/// order: "A and B at the head ... the X and the Y" / "A and B, heads of X and Y respectively".
+pub fn find_heads(s: &Sentence<'_>, kb: &Knowledge, names: &[NameMatch], orgs: &[OrgMatch]) -> Vec<(NameMatch, OrgMatch)> {
+    let mut out = Vec::new();
+    for &name in names {
+        // NAME at the head of ORG
+        let k = name.b;
+        if s.f(k) == "at" && s.f(k + 1) == "the" && matches!(s.f(k + 2), "head" | "helm") && s.f(k + 3) == "of" {
+            let start = if s.f(k + 4) == "the" { k + 5 } else { k + 4 };
+            if let Some(o) = orgs.iter().find(|o| o.a == start) {
+                out.push((name, *o));
+            }
+        }
+        // ORG, led by NAME / ORG headed by NAME
+        if name.a >= 2 && matches!(s.f(name.a - 1), "by") && matches!(s.f(name.a - 2), "led" | "headed" | "directed" | "commanded" | "chaired") {
+            let end = name.a - 2;
+            if let Some(o) = orgs.iter().find(|o| o.b == end || (o.b + 1 == end && matches!(s.f(o.b), "is" | "was" | "being"))) {
+                out.push((name, *o));
+            }
+        }
+    }
+    out.extend(pairings(s, kb, names, orgs));
+    out
+}
+
+fn pairings(s: &Sentence<'_>, kb: &Knowledge, names: &[NameMatch], orgs: &[OrgMatch]) -> Vec<(NameMatch, OrgMatch)> {
+    let mut out = Vec::new();
+    for w in names.windows(2) {
+        let (p, q) = (w[0], w[1]);
+        // "A and B" coordinated.
+        if !(q.a == p.b + 1 && s.f(p.b) == "and") {
+            continue;
+        }
+        // A heading cue right after the pair.
+        let cue_at = q.b;
+        let cue = (cue_at..(cue_at + 4).min(s.toks.len())).any(|k| matches!(s.f(k), "head" | "helm" | "heads" | "leading" | "heading" | "respectively" | "chiefs" | "directors"))
+            || (q.b < s.toks.len() && s.gap_after(q.b - 1).trim() == "," && matches!(s.f(q.b), "heads" | "chiefs" | "directors" | "respectively"));
+        if !cue {
+            continue;
+        }
+        // The next two coordinated organisations after the pair: "X and the Y" / "X and Y".
+        let later: Vec<&OrgMatch> = orgs.iter().filter(|o| o.a >= q.b).collect();
+        for ow in later.windows(2) {
+            let (x, y) = (ow[0], ow[1]);
+            let between = s.folded_phrase(x.b, y.a);
+            let coordinated = y.a > x.b && (between == "and" || between == "and the");
+            if !coordinated {
+                continue;
+            }
+            // Nationalities must not contradict the order.
+            let pc = name_country(s, kb, p);
+            let qc = name_country(s, kb, q);
+            let xc = org_country(s, kb, x);
+            let yc = org_country(s, kb, y);
+            let clash = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
+            if clash(&pc, &xc) || clash(&qc, &yc) {
+                break;
+            }
+            out.push((p, *x));
+            out.push((q, *y));
+            break;
+        }
+    }
+    out
+}
+
+fn name_country(s: &Sentence<'_>, kb: &Knowledge, n: NameMatch) -> Option<String> {
+    let p = kb.person_by_name(&s.folded_phrase(n.a, n.b))?;
+    kb.people.get(p.0)?.country.clone()
+}
+
+fn org_country(s: &Sentence<'_>, kb: &Knowledge, o: &OrgMatch) -> Option<String> {
+    if let Some(c) = kb.country_by_demonym(s.f(o.a)) {
+        return Some(c.to_string());
+    }
+    let id = kb.org_by_name(&s.folded_phrase(o.a, o.b), None)?;
+    kb.organisations.get(id.0)?.country.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::people;
+
+    #[test]
+    fn gazetteer_and_shape() {
+        let kb = Knowledge::load(&[]).unwrap();
+        let t = "work between the Moroccan Gendarmerie and the Spanish Police, the Polisario Front and the DGSN";
+        let s = Sentence::new(t, 0, t.len(), &kb);
+        let found: Vec<&str> = find_orgs(&s, &kb).iter().map(|o| s.phrase(o.a, o.b)).collect();
+        assert_eq!(found, ["Moroccan Gendarmerie", "Spanish Police", "Polisario Front", "DGSN"]);
+    }
+
+    #[test]
+    fn pairing_in_order() {
+        let kb = Knowledge::load(&[]).unwrap();
+        let t = "This new meeting, with Luis Ortega Vidal and Ana Ruiz Gil at the head, shows the good work between the Spanish Civil Guard and the Moroccan Gendarmerie.";
+        let s = Sentence::new(t, 0, t.len(), &kb);
+        let (names, _) = people::find(&s, &kb);
+        let orgs = find_orgs(&s, &kb);
+        let heads: Vec<(&str, &str)> = find_heads(&s, &kb, &names, &orgs).iter().map(|(n, o)| (s.phrase(n.a, n.b), s.phrase(o.a, o.b))).collect();
+        assert_eq!(heads, [("Luis Ortega Vidal", "Spanish Civil Guard"), ("Ana Ruiz Gil", "Moroccan Gendarmerie")]);
+    }
+
+    #[test]
+    fn no_pairing_without_cue() {
+        let kb = Knowledge::load(&[]).unwrap();
+        let t = "Luis Ortega Vidal and Ana Ruiz Gil praised the work between the Spanish Civil Guard and the Moroccan Gendarmerie.";
+        let s = Sentence::new(t, 0, t.len(), &kb);
+        let (names, _) = people::find(&s, &kb);
+        let orgs = find_orgs(&s, &kb);
+        assert!(find_heads(&s, &kb, &names, &orgs).is_empty());
+    }
+}

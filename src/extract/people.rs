@@ -1,0 +1,409 @@
+//! People and their titles, in the shapes journalists write them:
+//!
+//! - title before the name: "Foreign Minister José Manuel Albares", "Spanish Prime Minister Pedro Sánchez";
+//! - appositive after the name: "Khalid Zerouali, Morocco's Director of Migration and Border Surveillance,";
+//! - title, comma, name: "the Moroccan Minister of Foreign Affairs, Nasser Bourita";
+//! - "NAME as TITLE": "the appointment of José Manuel Albares as Minister of Foreign Affairs";
+//! - lists ("chaired by A, title, and B, title"; "attended by A, title; B, title; and C, title")
+//!   fall out of the appositive pattern applied name by name.
+//!
+//! A capitalised run is a name when it starts with a listed given name, or when a title
+//! pattern vouches for it. Words that are titles, places, months or demonyms never join a name.
+
+use super::tokens::Sentence;
+use super::vocab::{self, is_in};
+use crate::knowledge::Knowledge;
+use crate::span::Span;
+
+/// A person's name found in a sentence: tokens `a..b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    /// First token.
+    pub a: usize,
+    /// One past the last token.
+    pub b: usize,
+}
+
+/// A title given to a named person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleMatch {
+    /// The person's name tokens.
+    pub name: NameMatch,
+    /// The title's span (without determiner).
+    pub span: Span,
+    /// Country the title is qualified with.
+    pub country: Option<String>,
+    /// True for "former", "ex-", "then-" titles.
+    pub former: bool,
+}
+
+/// Longest run of name words starting at token `i` (particles allowed inside).
+fn name_run(s: &Sentence<'_>, i: usize) -> usize {
+    let n = s.toks.len();
+    let mut j = i;
+    let mut end = i;
+    while j < n {
+        let t = &s.toks[j];
+        if t.name_word {
+            j += 1;
+            end = j;
+        } else if j > i && !t.cap && is_in(vocab::NAME_PARTICLES, &t.folded) && s.toks.get(j + 1).is_some_and(|x| x.name_word) {
+            j += 1;
+        } else {
+            break;
+        }
+        if j < n && !s.joined(j - 1) {
+            // A hyphenated or possessive gap ends the name; only spaces join its words.
+            break;
+        }
+    }
+    end
+}
+
+/// True when token `i` is followed by a possessive "'s".
+pub fn possessive_after(s: &Sentence<'_>, i: usize) -> bool {
+    matches!(s.gap_after(i), "'" | "\u{2019}") && s.toks.get(i + 1).is_some_and(|t| t.folded == "s")
+}
+
+/// Every person name in the sentence, with the titles the patterns attach to them.
+pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch>) {
+    let mut names = Vec::new();
+    let mut titles = Vec::new();
+    let n = s.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !s.toks[i].name_word || (i > 0 && s.toks[i - 1].name_word && s.joined(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let b = name_run(s, i);
+        let words = (i..b).filter(|&k| s.toks[k].name_word).count();
+        if words < 2 || words > 6 {
+            i = b.max(i + 1);
+            continue;
+        }
+        // A name may follow title words inside one capitalised run ("Prime Minister Pedro
+        // Sánchez"): those words are not name words, so the run starts at the name already.
+        let m = NameMatch { a: i, b };
+        let before = title_before(s, kb, m);
+        let after = appositive_after(s, kb, m).or_else(|| as_title(s, kb, m));
+        let comma = title_comma_name(s, kb, m);
+        let vouched = s.toks[i].given || before.is_some() || after.is_some() || comma.is_some() || after_agent_word(s, i);
+        if vouched {
+            names.push(m);
+            titles.extend(before);
+            titles.extend(after);
+            titles.extend(comma);
+        }
+        i = b;
+    }
+    (names, titles)
+}
+
+/// "by NAME", "met NAME": a capitalised run in such a slot is a person even without a
+/// listed given name, provided it has a title elsewhere; here only given-name-less runs
+/// right after "by" followed by a comma and title are accepted (handled by the appositive).
+fn after_agent_word(_s: &Sentence<'_>, _i: usize) -> bool {
+    false
+}
+
+/// Reads the country a title phrase names (first demonym, country name or possessive).
+pub fn title_country(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> Option<String> {
+    (a..b).find_map(|k| {
+        let f = s.f(k);
+        kb.country_by_demonym(f).or_else(|| kb.country_by_name(f)).map(str::to_string)
+    })
+}
+
+/// True when `a..b` reads as a title: a listed title or head title, or words that end in
+/// (or start with) a title head noun, made only of title-like words.
+pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> bool {
+    if a >= b || b - a > 16 {
+        return false;
+    }
+    let folded = s.folded_phrase(a, b);
+    if kb.title_by_name(&folded, None).is_some() || kb.org_by_head_title(&folded).is_some() {
+        return true;
+    }
+    // Strip qualifiers to find the head.
+    let mut k = a;
+    while k < b && (is_in(vocab::FORMER_WORDS, s.f(k)) || kb.country_by_demonym(s.f(k)).is_some() || possessive_country(s, kb, k)) {
+        k += if possessive_country(s, kb, k) { 2 } else { 1 };
+    }
+    if k >= b {
+        return false;
+    }
+    let rest = s.folded_phrase(k, b);
+    if kb.title_by_name(&rest, None).is_some() || kb.org_by_head_title(&rest).is_some() {
+        return true;
+    }
+    // The head noun is the first non-modifier word ("Director General of ...", "head of
+    // intelligence at ...") or, for pre-modified titles, the last word ("Foreign Minister").
+    let first_head = (k..b).find(|&x| !is_in(vocab::TITLE_MODIFIERS, s.f(x)) || is_in(vocab::TITLE_HEADS, s.f(x)));
+    let Some(h) = first_head else { return false };
+    if !is_in(vocab::TITLE_HEADS, s.f(h)) {
+        return false;
+    }
+    // Everything before the head is a modifier; after it, capitalised words or connectors or
+    // lower-case nouns (the remit: "of intelligence at the Spanish Civil Guard").
+    (h + 1..b).all(|x| {
+        let t = &s.toks[x];
+        t.cap || is_in(vocab::TITLE_CONNECTORS, &t.folded) || is_in(vocab::TITLE_HEADS, &t.folded) || t.folded.chars().all(char::is_alphabetic) && t.folded.len() > 2 && !is_in(CLAUSE_WORDS, &t.folded)
+    }) && !is_in(vocab::TITLE_CONNECTORS, s.f(b - 1))
+}
+
+/// Lower-case words that start a new clause and so cannot be inside a title.
+const CLAUSE_WORDS: &[&str] = &[
+    "who", "which", "that", "said", "says", "say", "told", "is", "was", "were", "are", "has", "had", "have", "will", "would",
+    "met", "chose", "received", "visited", "announced", "stressed", "added", "noted", "explained", "declared", "stated",
+    "affirmed", "welcomed", "expressed", "called", "urged", "insisted", "recalled", "highlighted", "underlined", "indicated",
+    "confirmed", "when", "while", "after", "before", "during", "since", "because", "although", "where", "with", "also",
+    "not", "been", "being", "did", "does", "do", "can", "could", "may", "might", "must", "should", "shall",
+];
+
+fn possessive_country(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
+    possessive_after(s, k) && kb.country_by_name(s.f(k)).is_some()
+}
+
+fn is_former(s: &Sentence<'_>, a: usize, b: usize) -> bool {
+    (a..b).any(|k| is_in(vocab::FORMER_WORDS, s.f(k))) || (a > 0 && is_in(vocab::FORMER_WORDS, s.f(a - 1)))
+}
+
+fn make(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch, a: usize, b: usize) -> TitleMatch {
+    // The title span leaves out a leading "former" but keeps the country qualifier.
+    let mut start = a;
+    while start < b && is_in(vocab::FORMER_WORDS, s.f(start)) {
+        start += 1;
+    }
+    TitleMatch {
+        name,
+        span: Span::new(s.toks[start].start, s.toks[b - 1].end),
+        country: title_country(s, kb, a, b),
+        former: is_former(s, a, b),
+    }
+}
+
+/// Title words right before the name: "Foreign Minister José Manuel Albares".
+fn title_before(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMatch> {
+    let mut k = name.a;
+    // Walk back over words joined by spaces that can belong to a title.
+    while k > 0 && s.joined(k - 1) {
+        let t = &s.toks[k - 1];
+        let ok = t.cap && !t.given || is_in(vocab::TITLE_HEADS, &t.folded) || is_in(vocab::TITLE_MODIFIERS, &t.folded) || is_in(vocab::TITLE_CONNECTORS, &t.folded) && t.folded != "and" && t.folded != "the";
+        if !ok || name.a - k >= 10 {
+            break;
+        }
+        k -= 1;
+    }
+    // Longest title phrase ending right before the name.
+    (k..name.a).find(|&st| {
+        !is_in(vocab::TITLE_CONNECTORS, s.f(st)) && is_title_phrase(s, kb, st, name.a) && ends_with_head_or_known(s, kb, st, name.a)
+    })
+    .map(|st| make(s, kb, name, st, name.a))
+}
+
+fn ends_with_head_or_known(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> bool {
+    let folded = s.folded_phrase(a, b);
+    is_in(vocab::TITLE_HEADS, s.f(b - 1)) || kb.title_by_name(&folded, None).is_some() || {
+        let mut k = a;
+        while k < b && (kb.country_by_demonym(s.f(k)).is_some() || is_in(vocab::FORMER_WORDS, s.f(k))) {
+            k += 1;
+        }
+        kb.title_by_name(&s.folded_phrase(k, b), None).is_some()
+    }
+}
+
+/// Where a clause-level phrase starting at token `a` ends: at punctuation other than a
+/// hyphen or possessive apostrophe, before "and NAME," (a list goes on), or at a clause word.
+fn phrase_end(s: &Sentence<'_>, kb: &Knowledge, a: usize) -> usize {
+    let n = s.toks.len();
+    let mut k = a;
+    while k < n {
+        if k > a && s.toks[k].folded == "and" && !s.toks[k].cap {
+            // "..., and Isabel Castro Fernández, Spain's ..." continues a list of people.
+            let nb = name_run(s, k + 1);
+            if nb > k + 2 && s.toks.get(k + 1).is_some_and(|t| t.given) {
+                return k;
+            }
+        }
+        if k > a && is_in(CLAUSE_WORDS, s.f(k)) && !s.toks[k].cap {
+            return k;
+        }
+        // "to replace", "to strengthen": an infinitive ends the title ("Ambassador to Spain",
+        // "advisor to the Directorate" go on).
+        if k > a && s.f(k) == "to" && s.toks.get(k + 1).is_some_and(|t| !t.cap && !is_in(vocab::DETERMINERS, &t.folded)) {
+            return k;
+        }
+        let gap = s.gap_after(k);
+        let cont = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '-') || (matches!(gap, "'" | "\u{2019}") && s.f(k + 1) == "s");
+        k += 1;
+        if !cont || k - a > 16 {
+            break;
+        }
+    }
+    let _ = kb;
+    k
+}
+
+/// "NAME, [the] [Country's] TITLE[,;.]": the appositive that follows a name.
+fn appositive_after(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMatch> {
+    let gap = s.gap_after(name.b - 1).trim();
+    if gap != "," || name.b >= s.toks.len() {
+        return None;
+    }
+    let mut a = name.b;
+    if is_in(vocab::DETERMINERS, s.f(a)) {
+        a += 1;
+    }
+    let mut b = phrase_end(s, kb, a);
+    // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates": a listed
+    // title may run over a comma.
+    if s.gap_after(b - 1).trim() == "," {
+        let b2 = phrase_end(s, kb, b);
+        if kb.title_by_name(&s.folded_phrase(a, b2), None).is_some() || {
+            let c = title_country(s, kb, a, b);
+            c.is_some() && kb.title_by_name(&strip_country_words(s, kb, a, b2), c.as_deref()).is_some()
+        } {
+            b = b2;
+        }
+    }
+    if b <= a || !is_title_phrase(s, kb, a, b) {
+        return None;
+    }
+    Some(make(s, kb, name, a, b))
+}
+
+fn strip_country_words(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> String {
+    let mut k = a;
+    while k < b && kb.country_by_demonym(s.f(k)).is_some() {
+        k += 1;
+    }
+    s.folded_phrase(k, b)
+}
+
+/// "NAME as TITLE": "the appointment of José Manuel Albares as Minister of Foreign Affairs".
+fn as_title(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMatch> {
+    if s.f(name.b) != "as" || !s.joined(name.b - 1) {
+        return None;
+    }
+    let mut a = name.b + 1;
+    if is_in(vocab::DETERMINERS, s.f(a)) {
+        a += 1;
+    }
+    let mut b = phrase_end(s, kb, a);
+    while b > a && (is_in(vocab::TITLE_CONNECTORS, s.f(b - 1)) || !s.toks[b - 1].cap && !is_in(vocab::TITLE_HEADS, s.f(b - 1))) {
+        b -= 1;
+    }
+    (b > a && is_title_phrase(s, kb, a, b)).then(|| make(s, kb, name, a, b))
+}
+
+/// "the [Country] TITLE, NAME": "the Moroccan Minister of Foreign Affairs, Nasser Bourita".
+fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMatch> {
+    if name.a == 0 || s.gap_before(name.a).trim() != "," {
+        return None;
+    }
+    let end = name.a; // title is tokens st..end
+    // The name must close the apposition: punctuation or a verb follows.
+    let after = s.gap_after(name.b - 1).trim();
+    if name.b < s.toks.len() && after.is_empty() && !is_in(CLAUSE_WORDS, s.f(name.b)) {
+        return None;
+    }
+    let mut st = end;
+    while st > 0 && end - st < 16 {
+        let g = s.gap_before(st - 1 + 1);
+        let joined = st == end || g.chars().all(|c| c == ' ' || c == '-') || (matches!(g, "'" | "\u{2019}"));
+        if !joined {
+            break;
+        }
+        let f = s.f(st - 1);
+        // "the" opens the phrase unless it follows a connector ("President of the Government").
+        if is_in(vocab::DETERMINERS, f) && !(st >= 2 && is_in(vocab::TITLE_CONNECTORS, s.f(st - 2)) && s.f(st - 2) != "and") {
+            break;
+        }
+        if !s.toks[st - 1].cap && !is_in(vocab::TITLE_CONNECTORS, f) && !is_in(vocab::TITLE_HEADS, f) && !is_in(vocab::TITLE_MODIFIERS, f) {
+            break;
+        }
+        st -= 1;
+    }
+    // The phrase must open the clause: a determiner or the sentence start before it. After a
+    // comma it would more likely be the appositive of the name before ("A, Commissioner, B").
+    let opens = st == 0 || (is_in(vocab::DETERMINERS, s.f(st - 1)) && s.joined(st - 1));
+    (opens && st < end && is_title_phrase(s, kb, st, end) && ends_with_head_or_known_or_remit(s, kb, st, end)).then(|| make(s, kb, name, st, end))
+}
+
+fn ends_with_head_or_known_or_remit(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> bool {
+    ends_with_head_or_known(s, kb, a, b) || (a..b).any(|k| is_in(vocab::TITLE_HEADS, s.f(k)) && s.toks[k].cap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+
+    fn run(text: &str) -> Vec<(String, String)> {
+        let kb = Knowledge::load(&[]).unwrap();
+        let s = Sentence::new(text, 0, text.len(), &kb);
+        let (names, titles) = find(&s, &kb);
+        let mut out: Vec<(String, String)> = titles.iter().map(|t| (s.phrase(t.name.a, t.name.b).to_string(), t.span.slice(text).to_string())).collect();
+        for n in names {
+            let p = s.phrase(n.a, n.b).to_string();
+            if !out.iter().any(|(x, _)| *x == p) {
+                out.push((p, String::new()));
+            }
+        }
+        out
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn title_before_name() {
+        assert_eq!(run("confirmed by Foreign Minister José Manuel Albares."), [pair("José Manuel Albares", "Foreign Minister")]);
+        assert_eq!(run("bring together Spanish Prime Minister Pedro Sánchez and a delegation"), [pair("Pedro Sánchez", "Spanish Prime Minister")]);
+        assert_eq!(run("will be led by Chief Executive Officer Aziz Akhannouch, signaling"), [pair("Aziz Akhannouch", "Chief Executive Officer")]);
+    }
+
+    #[test]
+    fn appositives_and_lists() {
+        let t = "the meeting was chaired by Khalid Zerouali, Morocco's Director of Migration and Border Surveillance, and Isabel Castro Fernández, Spain's Secretary of State for Migration.";
+        assert_eq!(
+            run(t),
+            [
+                pair("Khalid Zerouali", "Morocco's Director of Migration and Border Surveillance"),
+                pair("Isabel Castro Fernández", "Spain's Secretary of State for Migration")
+            ]
+        );
+        let t = "attended by Rafael Pérez Ruiz, Secretary of State for Security; Ángeles Moreno Bau, Secretary of State for Foreign Affairs; and Karima Benyaich, Moroccan Ambassador in Madrid.";
+        assert_eq!(
+            run(t),
+            [
+                pair("Rafael Pérez Ruiz", "Secretary of State for Security"),
+                pair("Ángeles Moreno Bau", "Secretary of State for Foreign Affairs"),
+                pair("Karima Benyaich", "Moroccan Ambassador in Madrid")
+            ]
+        );
+        assert_eq!(run("of Pedro Sanchez, President of the Spanish government, specifies"), [pair("Pedro Sanchez", "President of the Spanish government")]);
+    }
+
+    #[test]
+    fn title_comma_name_and_as() {
+        assert_eq!(run("The Moroccan Minister of Foreign Affairs, Nasser Bourita, with his Spanish counterpart"), [pair("Nasser Bourita", "Moroccan Minister of Foreign Affairs")]);
+        assert_eq!(
+            run("He was received by the Director General of National Security and Territorial Surveillance, Abdellatif Hammouchi."),
+            [pair("Abdellatif Hammouchi", "Director General of National Security and Territorial Surveillance")]
+        );
+        assert_eq!(
+            run("the appointment of José Manuel Albares as Minister of Foreign Affairs to replace Arancha González Laya, who"),
+            [pair("José Manuel Albares", "Minister of Foreign Affairs"), pair("Arancha González Laya", "")]
+        );
+    }
+
+    #[test]
+    fn not_people() {
+        assert_eq!(run("between the Moroccan Gendarmerie and the Spanish Police within the framework"), Vec::<(String, String)>::new());
+        assert_eq!(run("In Rabat, Morocco, the Western Sahara talks went on."), Vec::<(String, String)>::new());
+        assert_eq!(run("his Spanish counterpart, José Manuel Albares"), [pair("José Manuel Albares", "")]);
+    }
+}

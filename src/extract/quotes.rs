@@ -1,0 +1,82 @@
+//! Quotations and who said them: “...” or "..." of at least three words, with the speaker
+//! from a speech verb next to it ("said X", "X said", "according to X", "X stressed").
+
+use super::people::NameMatch;
+use super::tokens::Sentence;
+use crate::span::Span;
+
+/// A quotation in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteMatch {
+    /// Span of the quotation including its marks.
+    pub span: Span,
+    /// Span of the words inside the marks.
+    pub inner: Span,
+}
+
+/// Every quotation in `text` (curly or straight double quotes), in order.
+pub fn find_quotes(text: &str) -> Vec<QuoteMatch> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '\u{201c}') | (None, '"') => open = Some((i, c)),
+            (Some((start, oc)), '\u{201d}') | (Some((start, oc @ '"')), '"') if oc == '\u{201c}' || c == '"' => {
+                let inner = Span::new(start + oc.len_utf8(), i);
+                let words = inner.slice(text).split_whitespace().count();
+                if words >= 3 {
+                    out.push(QuoteMatch { span: Span::new(start, i + c.len_utf8()), inner });
+                }
+                open = None;
+            }
+            // A paragraph break closes an unbalanced quote.
+            (Some(_), '\n') => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Verbs that introduce what someone said.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "stressed", "added", "noted", "explained", "declared", "stated", "affirmed", "insisted",
+    "recalled", "underlined", "underlines", "stresses", "notes", "adds", "explains", "declares", "states", "affirms",
+    "emphasised", "emphasized", "warned", "announced", "confirmed", "highlighted", "pointed", "assured", "argued", "wrote",
+];
+
+/// The speaker of a quotation in sentence `s`: the person named nearest to a speech verb,
+/// or "according to NAME".
+pub fn speaker(s: &Sentence<'_>, names: &[NameMatch], quote: &QuoteMatch) -> Option<NameMatch> {
+    let verbs: Vec<usize> = (0..s.toks.len())
+        .filter(|&k| {
+            let t = &s.toks[k];
+            (!t.cap || k == 0) && SPEECH_VERBS.contains(&t.folded.as_str()) && !(t.start >= quote.inner.start && t.end <= quote.inner.end)
+        })
+        .collect();
+    let outside = |m: &&NameMatch| {
+        let st = s.toks[m.a].start;
+        st < quote.span.start || st >= quote.span.end
+    };
+    for v in verbs {
+        // "said NAME" / "NAME said"
+        if let Some(m) = names.iter().filter(outside).find(|m| m.a == v + 1 || (m.a == v + 2 && s.f(v + 1) == "by")) {
+            return Some(*m);
+        }
+        if let Some(m) = names.iter().filter(outside).find(|m| m.b == v || (m.b + 1 == v && s.gap_after(m.b - 1).trim() == ",")) {
+            return Some(*m);
+        }
+    }
+    names.iter().filter(outside).find(|m| m.a >= 2 && s.f(m.a - 2) == "according" && s.f(m.a - 1) == "to").copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_straight_and_curly() {
+        let t = "He said \u{201c}we will meet again soon\u{201d} and \"ok\" then \"this one counts too\".";
+        let q: Vec<&str> = find_quotes(t).iter().map(|q| q.inner.slice(t)).collect();
+        assert_eq!(q, ["we will meet again soon", "this one counts too"]);
+    }
+}

@@ -1,0 +1,105 @@
+//! Sentence tokens with the facts every grammar asks about each word, computed once.
+
+use crate::knowledge::Knowledge;
+use crate::text::{fold, is_capitalised, words};
+
+use super::vocab;
+
+/// A word of a sentence and what the vocabularies say about it.
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    /// Byte offset in the document.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// The word as written.
+    pub text: &'a str,
+    /// Folded (lower case, no accents).
+    pub folded: String,
+    /// Starts with a capital letter.
+    pub cap: bool,
+    /// Listed as a given name.
+    pub given: bool,
+    /// Can be part of a person's name (capitalised, not a title, place, month...).
+    pub name_word: bool,
+}
+
+/// A sentence: its byte range and tokens, with the document text for gap inspection.
+pub struct Sentence<'a> {
+    /// Document text.
+    pub text: &'a str,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Words in order.
+    pub toks: Vec<Tok<'a>>,
+}
+
+fn is_roman_numeral(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+impl<'a> Sentence<'a> {
+    /// Tokenises `text[start..end]`.
+    pub fn new(text: &'a str, start: usize, end: usize, kb: &Knowledge) -> Self {
+        let slice = text.get(start..end).unwrap_or("");
+        let toks = words(slice)
+            .into_iter()
+            .map(|w| {
+                let folded = fold(w.text);
+                let cap = is_capitalised(w.text);
+                let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.text.chars().any(char::is_lowercase);
+                let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
+                let given = cap && kb.is_given_name(&folded);
+                let excluded = kb.is_not_name(&folded)
+                    || vocab::is_in(vocab::TITLE_HEADS, &folded)
+                    || vocab::is_in(vocab::ORG_HEADS, &folded)
+                    || kb.country_by_demonym(&folded).is_some()
+                    || kb.country_by_name(&folded).is_some()
+                    || kb.place_by_name(&folded).is_some();
+                let name_word = cap && !has_digit && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));
+                Tok { start: start + w.start, end: start + w.end(), text: w.text, folded, cap, given, name_word }
+            })
+            .collect();
+        Sentence { text, start, end, toks }
+    }
+
+    /// The text between token `i` and token `i + 1` (or the sentence end).
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        let Some(t) = self.toks.get(i) else { return "" };
+        let to = self.toks.get(i + 1).map(|n| n.start).unwrap_or(self.end);
+        self.text.get(t.end..to).unwrap_or("")
+    }
+
+    /// The text between token `i - 1` and token `i` (or the sentence start).
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        let Some(t) = self.toks.get(i) else { return "" };
+        let from = if i == 0 { self.start } else { self.toks[i - 1].end };
+        self.text.get(from..t.start).unwrap_or("")
+    }
+
+    /// True when only spaces separate token `i` from the next.
+    pub fn joined(&self, i: usize) -> bool {
+        let g = self.gap_after(i);
+        !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// Folded token `i`, or "".
+    pub fn f(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.folded.as_str()).unwrap_or("")
+    }
+
+    /// Text from the start of token `a` to the end of token `b - 1`.
+    pub fn phrase(&self, a: usize, b: usize) -> &'a str {
+        if a >= b || b > self.toks.len() {
+            return "";
+        }
+        self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("")
+    }
+
+    /// Folded words `a..b` joined by single spaces.
+    pub fn folded_phrase(&self, a: usize, b: usize) -> String {
+        fold(self.phrase(a, b))
+    }
+}

@@ -16,3 +16,4 @@ pub mod app;
 pub mod report;
 pub mod rules;
 pub mod pipeline;
+pub mod resolve;

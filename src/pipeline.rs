@@ -26,5 +26,8 @@ impl Analysis {
 /// Extracts, resolves and checks every document.
 pub fn analyse(corpus: &Corpus, knowledge: &Knowledge) -> Analysis {
     let claims: Vec<Vec<Claim>> = corpus.documents.par_iter().map(|d| extract::extract(d, knowledge)).collect();
-    Analysis { claims, findings: Vec::new() }
+    let resolved = crate::resolve::resolve(corpus, &claims, knowledge);
+    let ctx = crate::rules::RuleContext { corpus, claims: &claims, resolved: &resolved, kb: knowledge };
+    let findings = crate::rules::run(&ctx);
+    Analysis { claims, findings }
 }

@@ -29,6 +29,9 @@ pub enum ClaimData {
         timex: TimeValue,
         /// True when computed from the reference date.
         relative: bool,
+        /// A weekday written next to the date ("Monday, March 4, 2025"), for the weekday check.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stated_weekday: Option<StatedWeekday>,
     },
     /// A named person.
     Person {
@@ -122,6 +125,16 @@ pub struct EventClaim {
     pub planned: bool,
 }
 
+/// A weekday stated beside a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatedWeekday {
+    /// ISO weekday number, 1 = Monday.
+    pub day: u32,
+    /// Where the weekday word is.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
 /// A count attached to an event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CountAttr {
@@ -184,7 +197,8 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     let push = |claims: &mut Vec<Claim>, span: Span, data: ClaimData| claims.push(Claim { doc: doc.id, span, data });
     let times = time::scan(text, doc.published);
     for m in &times {
-        push(&mut claims, m.span, ClaimData::Time { timex: m.value.clone(), relative: m.relative });
+        let stated_weekday = m.stated_weekday.map(|(w, span)| StatedWeekday { day: w.number_from_monday(), span });
+        push(&mut claims, m.span, ClaimData::Time { timex: m.value.clone(), relative: m.relative, stated_weekday });
     }
     let quotes = quotes::find_quotes(text);
     let mut events = events::EventBuilder::default();

@@ -78,13 +78,22 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch
         }
         let b = name_run(s, i);
         let words = (i..b).filter(|&k| s.toks[k].name_word).count();
-        if words < 2 || words > 6 {
-            i = b.max(i + 1);
-            continue;
-        }
         // A name may follow title words inside one capitalised run ("Prime Minister Pedro
         // Sánchez"): those words are not name words, so the run starts at the name already.
         let m = NameMatch { a: i, b };
+        // A surname alone counts only right after a title: "Prime Minister Sánchez".
+        if words == 1 && !s.toks[i].given {
+            if let Some(t) = title_before(s, kb, m) {
+                names.push(m);
+                titles.push(t);
+            }
+            i = b;
+            continue;
+        }
+        if !(2..=6).contains(&words) {
+            i = b.max(i + 1);
+            continue;
+        }
         let before = title_before(s, kb, m);
         let after = appositive_after(s, kb, m).or_else(|| as_title(s, kb, m));
         let comma = title_comma_name(s, kb, m);

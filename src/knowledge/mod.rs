@@ -210,6 +210,7 @@ pub struct Knowledge {
     pub series: Vec<Series>,
     title_names: HashMap<String, Vec<(Option<String>, TitleId)>>,
     org_aliases: HashMap<String, OrgId>,
+    org_short: HashMap<OrgId, String>,
     org_local_aliases: HashMap<(String, String), OrgId>,
     head_titles: HashMap<String, OrgId>,
     person_names: HashMap<String, PersonId>,
@@ -368,6 +369,9 @@ impl Knowledge {
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 self.org_aliases.insert(fold(n), id);
             }
+            if let Some(a) = o.aliases.iter().find(|a| a.len() <= 6 && a.chars().all(|c| c.is_ascii_uppercase())) {
+                self.org_short.insert(id, a.clone());
+            }
             let country = o.country.as_ref().map(|c| c.to_ascii_uppercase());
             for n in &o.local_aliases {
                 if let Some(c) = &country {
@@ -437,12 +441,12 @@ impl Knowledge {
                 self.mistranslation_index.entry(fold(w.get_ref())).or_default().push(idx);
             }
             self.mistranslations.push(Mistranslation {
-                original: m.original.clone(),
+                original: m.original.get_ref().clone(),
                 language: m.language.clone(),
                 meant,
                 countries: m.countries.iter().map(|c| c.to_ascii_uppercase()).collect(),
                 source: m.source.clone(),
-                at: at(span_of(&m.meant)),
+                at: at(span_of(&m.original)),
             });
         }
         for p in &rules.person {
@@ -585,6 +589,11 @@ impl Knowledge {
     /// True for a folded word that is never part of a person's name.
     pub fn is_not_name(&self, folded: &str) -> bool {
         self.not_names.contains(folded)
+    }
+
+    /// A short form of an organisation's name: its first all-capitals alias ("DGSN").
+    pub fn org_abbreviation(&self, org: OrgId) -> Option<&str> {
+        self.org_short.get(&org).map(String::as_str)
     }
 
     /// The file a fact is in and its span, for excerpts.

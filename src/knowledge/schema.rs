@@ -107,7 +107,7 @@ pub struct MistranslationEntry {
     /// The wrong renderings.
     pub wrong: Vec<Spanned<String>>,
     /// The original expression.
-    pub original: String,
+    pub original: Spanned<String>,
     /// Language of the original (ISO 639-1).
     pub language: String,
     /// The title meant (a title id).

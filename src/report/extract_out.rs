@@ -62,7 +62,7 @@ pub fn extract_human(docs: &[(&Document, Vec<Claim>)], out: &mut dyn Write) -> i
 
 fn describe(data: &ClaimData) -> String {
     match data {
-        ClaimData::Time { timex, relative } => format!("→ {:?} {}{}", timex.kind, timex.value, if *relative { " (relative)" } else { "" }),
+        ClaimData::Time { timex, relative, .. } => format!("→ {:?} {}{}", timex.kind, timex.value, if *relative { " (relative)" } else { "" }),
         ClaimData::Person { name } => format!("→ {name}"),
         ClaimData::Title { person, title, country, .. } => {
             format!("→ {person}: {title}{}", country.as_ref().map(|c| format!(" [{c}]")).unwrap_or_default())

@@ -2,8 +2,23 @@
 //! [`Finding`]s. One rule per file; the file's `//!` doc comment is what
 //! `factdiff explain RULE` prints, so the documentation lives beside the code.
 
+mod context;
+mod event_common;
 mod finding;
+mod roles_common;
 
+mod conflicting_roles;
+mod count_conflict;
+mod event_date_conflict;
+mod event_ordinal_conflict;
+mod event_place_conflict;
+mod name_spelling;
+mod quote_conflict;
+mod relative_date_conflict;
+mod role_contradicts_knowledge;
+mod weekday_mismatch;
+
+pub use context::RuleContext;
 pub use finding::{Finding, Location, Severity, Source};
 
 /// What a rule is, for `explain`, `rules`, SARIF `tool.driver.rules` and configuration.
@@ -17,6 +32,8 @@ pub struct RuleMeta {
     pub default_severity: Severity,
     /// Source text of the rule's file; its `//!` lines are the explanation.
     source: &'static str,
+    /// The check itself.
+    check: fn(&RuleContext<'_>) -> Vec<Finding>,
 }
 
 impl RuleMeta {
@@ -30,7 +47,15 @@ impl RuleMeta {
                 }
                 break;
             };
-            out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            // The first line is the id as a heading; `explain` prints the id itself.
+            if out.is_empty() && rest.starts_with("# ") {
+                continue;
+            }
+            if out.is_empty() && rest.is_empty() {
+                continue;
+            }
+            out.push_str(rest);
             out.push('\n');
         }
         out
@@ -47,4 +72,51 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
     REGISTRY.iter().find(|r| r.id == id)
 }
 
-const REGISTRY: &[RuleMeta] = &[];
+macro_rules! rule {
+    ($module:ident, $file:literal, $severity:ident, $summary:literal) => {
+        RuleMeta { id: $module::ID, summary: $summary, default_severity: Severity::$severity, source: include_str!($file), check: $module::check }
+    };
+}
+
+/// Sorted by id.
+const REGISTRY: &[RuleMeta] = &[
+    rule!(conflicting_roles, "conflicting_roles.rs", Warning, "One person is given roles one person cannot hold at once"),
+    rule!(count_conflict, "count_conflict.rs", Error, "One event is given different counts"),
+    rule!(event_date_conflict, "event_date_conflict.rs", Error, "One event is given different dates"),
+    rule!(event_ordinal_conflict, "event_ordinal_conflict.rs", Error, "One event is given different numbers in its series"),
+    rule!(event_place_conflict, "event_place_conflict.rs", Error, "One event is given different places"),
+    rule!(name_spelling, "name_spelling.rs", Note, "One person's name is spelled differently"),
+    rule!(quote_conflict, "quote_conflict.rs", Warning, "One quotation has different wording or speakers"),
+    rule!(relative_date_conflict, "relative_date_conflict.rs", Error, "A relative date resolves to another day than another source gives"),
+    rule!(role_contradicts_knowledge, "role_contradicts_knowledge.rs", Error, "A title or body contradicts the knowledge base"),
+    rule!(weekday_mismatch, "weekday_mismatch.rs", Error, "A weekday does not match its date"),
+];
+
+/// Runs every rule and returns the findings sorted by primary location, rule and message.
+pub fn run(ctx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = REGISTRY.iter().flat_map(|r| (r.check)(ctx)).collect();
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| f.locations.first().map(|l| (l.source, l.span.start, l.span.end));
+        key(a).cmp(&key(b)).then(a.rule.cmp(b.rule)).then(a.message.cmp(&b.message))
+    });
+    findings.dedup_by(|a, b| a.rule == b.rule && a.message == b.message && a.locations == b.locations);
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_sorted_and_documented() {
+        let ids: Vec<&str> = registry().iter().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
+        for r in registry() {
+            let doc = r.explanation();
+            assert!(doc.contains("## When it fires"), "{} lacks documentation", r.id);
+            assert!(!doc.starts_with('#') || doc.starts_with("##"), "{}: heading not stripped", r.id);
+        }
+    }
+}

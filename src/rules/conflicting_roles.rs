@@ -1,0 +1,84 @@
+//! # conflicting-roles
+//!
+//! Two articles give one person roles that one person cannot hold at the same time, and the
+//! knowledge base does not know the person (when it does, `role-contradicts-knowledge`
+//! says which article is right).
+//!
+//! ## When it fires
+//! Both roles resolve to known titles of exclusive groups (two different ministries, say)
+//! in compatible countries, or to two bodies declared distinct or of the same kind
+//! ("Director General of the Police" / "Director General of the Civil Guard"). Titles that
+//! are only worded differently ("Prime Minister" / "President of the Government" in Spain,
+//! "Foreign Minister" / "Minister of Foreign Affairs") resolve to the same title and never
+//! fire. Claims marked "former" and claims from articles more than a year apart are not
+//! compared: roles change.
+//!
+//! ## Fix
+//! Check the person's current title; add the person to `rules/people.toml` with a source.
+
+use super::context::{surname, RuleContext};
+use super::roles_common::incompatible;
+use super::{Finding, Severity};
+use crate::resolve::RoleClaim;
+use std::collections::BTreeMap;
+
+/// Rule id.
+pub const ID: &str = "conflicting-roles";
+
+/// Runs the rule.
+pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut by_person: BTreeMap<usize, Vec<&RoleClaim>> = BTreeMap::new();
+    for c in &ctx.resolved.roles {
+        if !c.former && c.role.is_known() && ctx.resolved.people[c.person].kb.is_none() {
+            by_person.entry(c.person).or_default().push(c);
+        }
+    }
+    for (person, claims) in by_person {
+        let name = &ctx.resolved.people[person].name;
+        // Distinct role labels and the claims behind each.
+        let mut groups: Vec<(String, Vec<&RoleClaim>)> = Vec::new();
+        for c in &claims {
+            let label = ctx.role_label(&c.role);
+            match groups.iter_mut().find(|g| g.0 == label) {
+                Some(g) => g.1.push(c),
+                None => groups.push((label, vec![c])),
+            }
+        }
+        groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        let Some((main_label, main)) = groups.first() else { continue };
+        for (label, minority) in groups.iter().skip(1) {
+            let clash: Vec<(&RoleClaim, &RoleClaim)> = minority
+                .iter()
+                .flat_map(|m| main.iter().map(move |o| (*m, *o)))
+                .filter(|(m, o)| m.doc != o.doc && incompatible(&m.role, &o.role, ctx.kb) && close_in_time(ctx, m, o))
+                .collect();
+            let Some((m, _)) = clash.first() else { continue };
+            let mut locations = vec![ctx.at(m.doc, m.span, format!("“{}”", m.text))];
+            let mut seen = std::collections::BTreeSet::new();
+            for (_, o) in &clash {
+                if seen.insert(o.doc) {
+                    locations.push(ctx.at(o.doc, o.span, format!("“{}”", o.text)));
+                }
+            }
+            out.push(Finding {
+                rule: ID,
+                severity: Severity::Warning,
+                message: format!("{} gives {name} as {label}; {} {} {main_label}", ctx.path(m.doc), surname(name), if seen.len() > 1 { "is elsewhere" } else { "is elsewhere" }),
+                subject: name.clone(),
+                values: vec![label.clone(), main_label.clone()],
+                locations,
+                help: format!("one person rarely holds both roles at once; check {}'s title and add the person to rules/people.toml with a source", surname(name)),
+            });
+        }
+    }
+    out
+}
+
+fn close_in_time(ctx: &RuleContext<'_>, a: &RoleClaim, b: &RoleClaim) -> bool {
+    let date = |c: &RoleClaim| ctx.corpus.get(c.doc).and_then(|d| d.published);
+    match (date(a), date(b)) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() <= 365,
+        _ => true,
+    }
+}

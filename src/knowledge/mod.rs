@@ -135,6 +135,8 @@ pub struct Person {
     pub name: String,
     /// Nationality.
     pub country: Option<String>,
+    /// How messages refer back to the person ("he", "she"), else the full name.
+    pub pronoun: Option<String>,
     /// Roles held.
     pub roles: Vec<Role>,
     /// Source note.
@@ -496,6 +498,7 @@ impl Knowledge {
             self.people.push(Person {
                 name: p.name.get_ref().clone(),
                 country: p.country.as_ref().map(|c| c.to_ascii_uppercase()),
+                pronoun: p.pronoun.clone(),
                 roles,
                 source: p.source.clone(),
                 at: at(span_of(&p.name)),

@@ -161,6 +161,9 @@ pub struct PersonEntry {
     /// Country code of nationality.
     #[serde(default)]
     pub country: Option<String>,
+    /// Pronoun for messages ("he", "she", "they"); the full name is used when absent.
+    #[serde(default)]
+    pub pronoun: Option<String>,
     /// Roles held.
     #[serde(default)]
     pub role: Vec<RoleEntry>,

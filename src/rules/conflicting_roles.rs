@@ -16,7 +16,7 @@
 //! ## Fix
 //! Check the person's current title; add the person to `rules/people.toml` with a source.
 
-use super::context::{surname, RuleContext};
+use super::context::{join_and, RuleContext};
 use super::roles_common::incompatible;
 use super::{Finding, Severity};
 use crate::resolve::RoleClaim;
@@ -61,14 +61,15 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                     locations.push(ctx.at(o.doc, o.span, format!("“{}”", o.text)));
                 }
             }
+            let others: Vec<&str> = clash.iter().map(|(_, o)| ctx.path(o.doc)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
             out.push(Finding {
                 rule: ID,
                 severity: Severity::Warning,
-                message: format!("{} gives {name} as {label}; {} {} {main_label}", ctx.path(m.doc), surname(name), if seen.len() > 1 { "is elsewhere" } else { "is elsewhere" }),
+                message: format!("{} gives {name} as {label}; {} {} {main_label}", ctx.path(m.doc), join_and(&others.iter().map(|s| s.to_string()).collect::<Vec<_>>()), if others.len() > 1 { "give" } else { "gives" }),
                 subject: name.clone(),
                 values: vec![label.clone(), main_label.clone()],
                 locations,
-                help: format!("one person rarely holds both roles at once; check {}'s title and add the person to rules/people.toml with a source", surname(name)),
+                help: format!("one person rarely holds both roles at once; check the title of {name} and add the person to rules/people.toml with a source"),
             });
         }
     }

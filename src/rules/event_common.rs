@@ -8,17 +8,22 @@ use crate::resolve::EventMention;
 use crate::span::{DocId, Span};
 
 /// "the 21st meeting of the Moroccan-Spanish Permanent Joint Migration Group".
-pub fn event_subject(ctx: &RuleContext<'_>, cluster: &EventCluster) -> String {
+pub fn event_subject(ctx: &RuleContext<'_>, cluster: &EventCluster, with_ordinal: bool) -> String {
     let ev: Vec<&EventMention> = cluster.members.iter().map(|&i| &ctx.resolved.events[i]).collect();
     let noun = ev.first().map(|e| e.event.noun.clone()).unwrap_or_else(|| "meeting".into());
     let series = ev.iter().find_map(|e| e.series_name.clone());
-    let ordinal = ev.iter().find_map(|e| e.event.ordinal.as_ref().map(|o| o.value));
+    let ordinal = ev.iter().find_map(|e| e.event.ordinal.as_ref().map(|o| o.value)).filter(|_| with_ordinal);
     let mut s = match ordinal {
         Some(o) => format!("the {} {noun}", ordinal_word(o)),
         None => format!("the {noun}"),
     };
     if let Some(series) = series {
         s.push_str(&format!(" of the {}", series.trim_start_matches("the ")));
+    }
+    if !with_ordinal {
+        if let Some(day) = ev.iter().find_map(|e| e.event.time.as_ref().and_then(|t| t.value.as_day())) {
+            s.push_str(&format!(" on {day}"));
+        }
     }
     s
 }
@@ -80,7 +85,7 @@ pub fn disagreement(
         same.sort_by_key(|s| (s.doc, s.span));
         ordered.extend(same);
     }
-    let subject = event_subject(ctx, cluster);
+    let subject = event_subject(ctx, cluster, rule != super::event_ordinal_conflict::ID);
     let first = ordered[0];
     let others: Vec<String> = values.iter().skip(1).map(|v| stated.iter().find(|s| s.key == v.0).map(|s| s.display.clone()).unwrap_or_default()).collect();
     let other_docs: Vec<&str> = ordered.iter().filter(|s| s.key != first.key).map(|s| ctx.path(s.doc)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();

@@ -54,7 +54,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         let name = &person.name;
-        let short = surname(name);
+        let short = person.pronoun.as_deref().unwrap_or(name);
         // Held at another time: a warning unless the text says "former".
         if let Some(other) = person.roles.iter().find(|r| matches_kb(&claim.role, r)) {
             if claim.former {
@@ -126,6 +126,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             RoleVia::Title => format!("calls {name} “{}”", claim.text),
         };
         let message = format!("{claimed}; {short} {is}");
+        let short = surname(name);
         let mut locations = vec![ctx.at(claim.doc, claim.span, match claim.via {
             RoleVia::HeadOf => format!("puts {short} at the head of {}", claim.text),
             RoleVia::Title => format!("calls {short} “{}”", claim.text),

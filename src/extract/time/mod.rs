@@ -93,10 +93,10 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
             if let Some(&(ds, d)) = words.get(i + 1) {
                 if let Ok(day) = d.trim_end_matches(',').parse::<u32>() {
                     if let Some(&(ys, y)) = words.get(i + 2) {
-                        if let Ok(year) = y.parse::<i32>() {
+                        if let Ok(year) = y.trim_end_matches(',').parse::<i32>() {
                             if NaiveDate::from_ymd_opt(year, m, day).is_some() && (1000..3000).contains(&year) {
                                 out.push(TimeMention {
-                                    span: Span::new(start, ys + y.len()),
+                                    span: Span::new(start, ys + y.trim_end_matches(',').len()),
                                     value: TimeValue::new(TimexType::Date, format!("{year:04}-{m:02}-{day:02}")),
                                     relative: false,
                                     stated_weekday: None,

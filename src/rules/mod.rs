@@ -86,7 +86,7 @@ const REGISTRY: &[RuleMeta] = &[
     rule!(event_ordinal_conflict, "event_ordinal_conflict.rs", Error, "One event is given different numbers in its series"),
     rule!(event_place_conflict, "event_place_conflict.rs", Error, "One event is given different places"),
     rule!(name_spelling, "name_spelling.rs", Note, "One person's name is spelled differently"),
-    rule!(quote_conflict, "quote_conflict.rs", Warning, "One quotation has different wording or speakers"),
+    rule!(quote_conflict, "quote_conflict.rs", Note, "One quotation has different wording or speakers"),
     rule!(relative_date_conflict, "relative_date_conflict.rs", Error, "A relative date resolves to another day than another source gives"),
     rule!(role_contradicts_knowledge, "role_contradicts_knowledge.rs", Error, "A title or body contradicts the knowledge base"),
     rule!(weekday_mismatch, "weekday_mismatch.rs", Error, "A weekday does not match its date"),

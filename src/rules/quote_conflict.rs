@@ -5,8 +5,10 @@
 //! ## When it fires
 //! Two quotations of at least six words in different articles share most of their words
 //! (word-level similarity of 0.8 or more) and either differ in wording, with the same
-//! speaker or no speaker named, or have the same wording but speakers who are different
-//! people. Short stock phrases ("the positive results") are never compared.
+//! speaker or no speaker named (a note: wire copy is often re-edited), or have the same
+//! wording but speakers who are different people (a warning). Short stock phrases ("the
+//! positive results") are never compared; an excerpt of a longer quotation, spelling
+//! variants ("neighbourhood"/"neighborhood") and number formatting are not differences.
 //!
 //! ## Fix
 //! Quote the primary source verbatim, or paraphrase without quotation marks.
@@ -30,6 +32,68 @@ struct Quote<'a> {
     span: Span,
     words: String,
     speaker: Option<&'a str>,
+}
+
+/// True when the words of `inner` appear, in order and contiguous, inside `outer`.
+fn contains_run(outer: &str, inner: &str) -> bool {
+    format!(" {outer} ").contains(&format!(" {inner} "))
+}
+
+/// Word changes between two wordings that are not spelling (British/American, typos),
+/// number formatting or a quotation cut short at either end: "continue → keep".
+fn substantive_changes(a: &str, b: &str) -> Vec<String> {
+    use similar::{ChangeTag, DiffOp};
+    let aw: Vec<&str> = a.split(' ').collect();
+    let bw: Vec<&str> = b.split(' ').collect();
+    let diff = similar::capture_diff_slices(similar::Algorithm::Myers, &aw, &bw);
+    let _ = ChangeTag::Equal;
+    let mut out = Vec::new();
+    let last = diff.len().saturating_sub(1);
+    for (i, op) in diff.iter().enumerate() {
+        let (old, new) = match *op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete { old_index, old_len, .. } => (&aw[old_index..old_index + old_len], &bw[0..0]),
+            DiffOp::Insert { new_index, new_len, .. } => (&aw[0..0], &bw[new_index..new_index + new_len]),
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => (&aw[old_index..old_index + old_len], &bw[new_index..new_index + new_len]),
+        };
+        // Cut at either end: an excerpt.
+        if (i == 0 || i == last) && (old.is_empty() || new.is_empty()) {
+            continue;
+        }
+        let trivial = |x: &str| x.chars().all(|c| c.is_ascii_digit()) || matches!(x, "00" | "a" | "the" | "an");
+        let old: Vec<&str> = old.iter().copied().filter(|w| !trivial(w)).collect();
+        let new: Vec<&str> = new.iter().copied().filter(|w| !trivial(w)).collect();
+        if old.is_empty() && new.is_empty() {
+            continue;
+        }
+        if old.len() == new.len() && old.iter().zip(&new).all(|(x, y)| spelling_variant(x, y)) {
+            continue;
+        }
+        out.push(format!("“{}” → “{}”", old.join(" "), new.join(" ")));
+    }
+    out
+}
+
+/// "neighbourhood"/"neighborhood", "organise"/"organize": one or two letters apart in a
+/// word of six letters or more.
+fn spelling_variant(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 6 {
+        return false;
+    }
+    // Levenshtein distance, bounded.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= 2
 }
 
 fn normalise(s: &str) -> String {
@@ -76,36 +140,77 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     }
     pairs.sort_unstable();
     pairs.dedup();
-    let speaker_key = |s: Option<&str>| s.map(|s| fold(s));
-    let mut out = Vec::new();
+    let speaker_key = |s: Option<&str>| s.map(fold);
+    // Pairs that are one quotation: similar enough, and not merely an excerpt of the other.
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut worded: Vec<(usize, usize, Vec<String>, f32)> = Vec::new();
+    let mut misattributed: Vec<(usize, usize)> = Vec::new();
     for (a, b) in pairs {
         let (qa, qb) = (&quotes[a], &quotes[b]);
         let ratio = TextDiff::configure().diff_words(&qa.words, &qb.words).ratio();
         if ratio < SIMILAR {
             continue;
         }
-        let same_words = qa.words == qb.words;
         let (sa, sb) = (speaker_key(qa.speaker), speaker_key(qb.speaker));
         let speakers_differ = matches!((&sa, &sb), (Some(x), Some(y)) if x != y);
-        let (message, values) = if same_words && speakers_differ {
-            (
-                format!("the same quotation is attributed to {} and to {}", qa.speaker.unwrap_or("?"), qb.speaker.unwrap_or("?")),
-                vec![sa.clone().unwrap_or_default(), sb.clone().unwrap_or_default()],
-            )
-        } else if !same_words && !speakers_differ {
-            ("the same quotation is worded differently".to_string(), vec![qa.words.clone(), qb.words.clone()])
-        } else {
+        let excerpt = contains_run(&qa.words, &qb.words) || contains_run(&qb.words, &qa.words);
+        let changed = if excerpt { Vec::new() } else { substantive_changes(&qa.words, &qb.words) };
+        if speakers_differ && changed.is_empty() {
+            misattributed.push((a, b));
+        } else if !speakers_differ && !changed.is_empty() {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+            worded.push((a, b, changed, ratio));
+        }
+    }
+    let mut out = Vec::new();
+    // One note per quotation with its wordings: the first pair found in each group speaks for it.
+    let mut reported = std::collections::BTreeSet::new();
+    for (a, b, changed, ratio) in worded {
+        let r = root(&mut parent, a);
+        if !reported.insert(r) {
             continue;
-        };
+        }
+        let members: Vec<usize> = (0..quotes.len()).filter(|&i| root(&mut parent, i) == r).collect();
+        let (qa, qb) = (&quotes[a], &quotes[b]);
+        let mut locations = vec![ctx.at(qb.doc, qb.span, "this wording"), ctx.at(qa.doc, qa.span, "and this one")];
+        for &m in &members {
+            if m != a && m != b {
+                locations.push(ctx.at(quotes[m].doc, quotes[m].span, "also quoted here"));
+            }
+        }
+        let mut values: Vec<String> = members.iter().map(|&m| quotes[m].words.clone()).collect();
+        values.sort();
+        values.dedup();
+        out.push(Finding {
+            rule: ID,
+            severity: Severity::Note,
+            message: format!("the same quotation is worded differently: {}", changed.join(", ")),
+            subject: qa.speaker.or(qb.speaker).unwrap_or("unattributed quotation").to_string(),
+            values,
+            locations,
+            help: format!("word similarity {ratio:.2}; quote the primary source verbatim"),
+        });
+    }
+    for (a, b) in misattributed {
+        let (qa, qb) = (&quotes[a], &quotes[b]);
         out.push(Finding {
             rule: ID,
             severity: Severity::Warning,
-            message,
-            subject: qa.speaker.or(qb.speaker).unwrap_or("unattributed quotation").to_string(),
-            values,
-            locations: vec![ctx.at(qb.doc, qb.span, "this wording"), ctx.at(qa.doc, qa.span, "and this one")],
-            help: format!("word similarity {ratio:.2}; quote the primary source verbatim"),
+            message: format!("the same quotation is attributed to {} and to {}", qb.speaker.unwrap_or("?"), qa.speaker.unwrap_or("?")),
+            subject: qa.words.clone(),
+            values: vec![fold(qa.speaker.unwrap_or("")), fold(qb.speaker.unwrap_or(""))],
+            locations: vec![ctx.at(qb.doc, qb.span, format!("said by {}", qb.speaker.unwrap_or("?"))), ctx.at(qa.doc, qa.span, format!("said by {}", qa.speaker.unwrap_or("?")))],
+            help: "check who said it in the primary source".to_string(),
         });
     }
     out
 }
+

@@ -28,7 +28,6 @@ pub struct EventBuilder {
 /// What kind of event a noun names, for anaphora.
 fn family(noun: &str) -> &'static str {
     match noun {
-        "summit" | "summits" => "summit",
         "visit" | "visits" => "visit",
         "conference" | "forum" | "congress" | "assembly" => "conference",
         "ceremony" => "ceremony",
@@ -101,6 +100,9 @@ pub fn read_sentence(
         }
         if series.is_none() && matches!(det.as_str(), "its" | "their") {
             series = subject_series(s, a);
+        }
+        if series.is_none() && fam != "visit" {
+            series = bilateral_series(s, kb, a, e);
         }
         // The event noun may be modified by a capitalised series name right before it.
         let event_span = Span::new(s.toks[a].start, s.toks[e].end);
@@ -202,6 +204,43 @@ fn attendees_of(s: &Sentence<'_>, names: &[NameMatch], e: usize, next_noun: usiz
         prev_end = m.b;
     }
     out
+}
+
+/// Adjectives that say nothing about which series a meeting belongs to.
+const EVALUATIVE: &[&str] = &[
+    "long-awaited", "awaited", "new", "latest", "last", "next", "first", "recent", "upcoming", "major", "important",
+    "historic", "crucial", "key", "official", "formal", "informal", "long", "much-anticipated", "anticipated", "planned",
+    "previous", "second", "third", "this", "that", "such",
+];
+
+/// "the high-level meeting between Spain and Morocco", "the Moroccan-Spanish high-level
+/// meeting": a series named by the meeting's kind and the two countries it joins.
+fn bilateral_series(s: &Sentence<'_>, kb: &Knowledge, a: usize, e: usize) -> Option<(Span, String)> {
+    let mut m = e;
+    while m > a && !s.toks[m - 1].cap && !is_in(EVALUATIVE, s.f(m - 1)) && !is_in(vocab::DETERMINERS, s.f(m - 1)) {
+        m -= 1;
+    }
+    let country = |k: usize| kb.country_by_name(s.f(k)).or_else(|| kb.country_by_demonym(s.f(k))).is_some();
+    // Countries before: "Moroccan-Spanish" as one token.
+    let before = (m > 0 && s.toks[m - 1].cap && s.toks[m - 1].folded.split('-').filter(|w| kb.country_by_demonym(w).is_some()).count() >= 2).then_some(m - 1);
+    // Countries after: "between [the governments of] X and Y".
+    let mut end = None;
+    if s.f(e + 1) == "between" {
+        let mut k = e + 2;
+        if s.f(k) == "the" && matches!(s.f(k + 1), "governments" | "authorities" | "delegations" | "leaders" | "kingdoms") && s.f(k + 2) == "of" {
+            k += 3;
+        }
+        if country(k) && s.f(k + 1) == "and" && country(k + 2) {
+            end = Some(k + 3);
+        }
+    }
+    if m == e || (before.is_none() && end.is_none()) {
+        return None;
+    }
+    let start = before.unwrap_or(m);
+    let stop = end.unwrap_or(e + 1);
+    let span = Span::new(s.toks[start].start, s.toks[stop - 1].end);
+    Some((span, span.slice(s.text).to_string()))
 }
 
 /// A date after an event noun belongs to it when introduced by a preposition of time.

@@ -6,6 +6,7 @@
 
 pub mod events;
 pub mod numbers;
+pub mod offices;
 pub mod orgs;
 pub mod people;
 pub mod quotes;
@@ -84,6 +85,19 @@ pub enum ClaimData {
         approximate: bool,
         /// What is counted, singular and lower case.
         noun: String,
+    },
+    /// An office a country holds for a year ("the Moroccan presidency of the Rabat Process in 2023").
+    Office {
+        /// The office ("presidency of the Rabat Process"; "presidencies" and "chairmanships" made singular).
+        office: String,
+        /// The holder's country code.
+        holder: String,
+        /// Where the holder is named.
+        holder_span: Span,
+        /// The year.
+        year: i32,
+        /// Where the year is.
+        year_span: Span,
     },
     /// A quotation.
     Quote {
@@ -185,6 +199,7 @@ impl Claim {
             ClaimData::Event(_) => "event",
             ClaimData::Ordinal { .. } => "ordinal",
             ClaimData::Count { .. } => "count",
+            ClaimData::Office { .. } => "office",
             ClaimData::Quote { .. } => "quote",
         }
     }
@@ -240,6 +255,9 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         let places = orgs::find_places(&s, knowledge);
         for p in &places {
             push(&mut claims, tok_span(p.a, p.b), ClaimData::Place { name: p.name.clone() });
+        }
+        for o in offices::find(&s, knowledge) {
+            push(&mut claims, o.span, ClaimData::Office { office: o.office, holder: o.holder, holder_span: o.holder_span, year: o.year, year_span: o.year_span });
         }
         let counts = numbers::find_counts(&s);
         for c in &counts {

@@ -221,6 +221,8 @@ pub struct Knowledge {
     country_names: HashMap<String, String>,
     place_names: HashMap<String, usize>,
     series_names: HashMap<String, usize>,
+    series_keys: HashMap<String, usize>,
+    series_aliases: Vec<(usize, String)>,
     given_names: HashSet<String>,
     not_names: HashSet<String>,
     longest_title_words: usize,
@@ -319,6 +321,11 @@ impl Knowledge {
         for (fi, rules) in parsed.iter().enumerate() {
             kb.add_references(fi, rules)?;
         }
+        // Series names are also indexed by their word key, now that demonyms are known.
+        for (idx, alias) in std::mem::take(&mut kb.series_aliases) {
+            let key = kb.series_word_key(&alias);
+            kb.series_keys.entry(key).or_insert(idx);
+        }
         Ok(kb)
     }
 
@@ -397,6 +404,7 @@ impl Knowledge {
             let idx = self.series.len();
             for n in std::iter::once(&s.name).chain(&s.aliases) {
                 self.series_names.insert(fold(n), idx);
+                self.series_aliases.push((idx, fold(n)));
             }
             self.series.push(Series { id: s.id.get_ref().clone(), name: s.name.clone(), source: s.source.clone() });
         }
@@ -582,6 +590,49 @@ impl Knowledge {
     /// The series with this folded name or alias.
     pub fn series_by_name(&self, folded: &str) -> Option<&Series> {
         self.series_names.get(folded).and_then(|&i| self.series.get(i))
+    }
+
+    /// The series whose name has the same word key (see [`Knowledge::series_word_key`]).
+    pub fn series_by_word_key(&self, key: &str) -> Option<&Series> {
+        self.series_keys.get(key).and_then(|&i| self.series.get(i))
+    }
+
+    /// A series name reduced to what tells series apart: content words singular and sorted,
+    /// nationalities as sorted country codes; "permanent", "joint", "mixed" and function
+    /// words dropped. "Hispano-Moroccan Permanent Group on migrations" and "Moroccan-Spanish
+    /// Joint Migration Group" both give `group migration [ES-MA]`.
+    pub fn series_word_key(&self, folded: &str) -> String {
+        const NOISE: &[&str] = &[
+            "the", "of", "on", "for", "and", "permanent", "joint", "mixed", "ad", "hoc", "various", "different", "bilateral",
+            "between", "meeting", "meetings", "governments", "government", "a", "an", "its", "their",
+        ];
+        let mut countries: Vec<&str> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        for w in folded.split(|c: char| c == ' ' || c == '-' || c == ',') {
+            if w.is_empty() || NOISE.contains(&w) {
+                continue;
+            }
+            if let Some(c) = self.country_by_demonym(w).or_else(|| self.country_by_name(w)) {
+                countries.push(c);
+                continue;
+            }
+            let w = match w.strip_suffix("ies") {
+                Some(stem) => format!("{stem}y"),
+                None => w.strip_suffix('s').filter(|_| w.len() > 4 && !w.ends_with("ss")).unwrap_or(w).to_string(),
+            };
+            words.push(w);
+        }
+        let joined = words.join(" ").replace("sub committee", "subcommittee");
+        let mut ws: Vec<&str> = joined.split(' ').filter(|w| !w.is_empty()).collect();
+        ws.sort_unstable();
+        ws.dedup();
+        countries.sort_unstable();
+        countries.dedup();
+        if countries.is_empty() {
+            ws.join(" ")
+        } else {
+            format!("{} [{}]", ws.join(" "), countries.join("-"))
+        }
     }
 
     /// True for a folded word listed as a given name.

@@ -96,6 +96,7 @@ fn describe(data: &ClaimData) -> String {
         }
         ClaimData::Ordinal { value } => format!("→ {value}"),
         ClaimData::Count { value, approximate, noun } => format!("→ {}{value} {noun}", if *approximate { "~" } else { "" }),
+        ClaimData::Office { office, holder, year, .. } => format!("→ {office}: {holder} in {year}"),
         ClaimData::Quote { speaker, .. } => format!("→ said by {}", speaker.as_deref().unwrap_or("?")),
     }
 }

@@ -242,40 +242,19 @@ fn most_common_spelling(mentions: &[(DocId, Span, String)]) -> String {
         .unwrap_or_default()
 }
 
-/// Words that do not tell one series from another.
-const SERIES_NOISE: &[&str] = &["the", "of", "on", "for", "and", "permanent", "joint", "mixed", "ad", "hoc", "various", "different", "bilateral", "between", "meeting", "meetings"];
-
-/// A series' key and display name: the rules' series id when a name or alias matches,
-/// else the sorted content words with nationalities (kept as country codes) normalised.
+/// A series' key and display name: the rules' series id when a name, alias or word key
+/// matches, else the word key itself (see [`Knowledge::series_word_key`]).
 pub fn series_key(name: &str, kb: &Knowledge) -> (String, String) {
     let folded = fold(name);
     let bare = folded.trim_start_matches("the ");
     if let Some(s) = kb.series_by_name(bare) {
         return (format!("series:{}", s.id), s.name.clone());
     }
-    let mut countries: Vec<String> = Vec::new();
-    let mut words: Vec<String> = Vec::new();
-    for w in bare.split(|c: char| c == ' ' || c == '-') {
-        if w.is_empty() || SERIES_NOISE.contains(&w) {
-            continue;
-        }
-        if let Some(c) = kb.country_by_demonym(w).or_else(|| kb.country_by_name(w)) {
-            countries.push(c.to_string());
-            continue;
-        }
-        let w = w.strip_suffix("ies").map(|s| format!("{s}y")).unwrap_or_else(|| w.strip_suffix('s').filter(|_| w.len() > 4 && !w.ends_with("ss")).unwrap_or(w).to_string());
-        // "sub committee" and "subcommittee" are one word.
-        words.push(w);
+    let key = kb.series_word_key(bare);
+    if let Some(s) = kb.series_by_word_key(&key) {
+        return (format!("series:{}", s.id), s.name.clone());
     }
-    let mut joined = words.join(" ").replace("sub committee", "subcommittee");
-    let mut ws: Vec<&str> = joined.split(' ').collect();
-    ws.sort();
-    ws.dedup();
-    countries.sort();
-    countries.dedup();
-    joined = ws.join(" ");
-    let key = if countries.is_empty() { format!("name:{joined}") } else { format!("name:{joined} [{}]", countries.join("-")) };
-    (key, name.trim_start_matches("the ").to_string())
+    (format!("name:{key}"), name.trim_start_matches("the ").to_string())
 }
 
 #[cfg(test)]
@@ -293,5 +272,7 @@ mod tests {
         assert_ne!(k("joint subcommittees of the Migration Group"), main);
         assert_eq!(k("joint subcommittees of the Migration Group"), k("joint sub-committees of the migration group"));
         assert_ne!(k("Franco-Moroccan Joint Commission"), k("Spanish-Moroccan Joint Commission"));
+        assert_eq!(k("Spanish-Moroccan Mixed Group on Migration"), main);
+        assert_eq!(k("high level meeting between Spain and Morocco"), k("RAN"));
     }
 }

@@ -13,6 +13,7 @@ mod event_date_conflict;
 mod event_ordinal_conflict;
 mod event_place_conflict;
 mod name_spelling;
+mod office_holder_conflict;
 mod quote_conflict;
 mod relative_date_conflict;
 mod role_contradicts_knowledge;
@@ -86,6 +87,7 @@ const REGISTRY: &[RuleMeta] = &[
     rule!(event_ordinal_conflict, "event_ordinal_conflict.rs", Error, "One event is given different numbers in its series"),
     rule!(event_place_conflict, "event_place_conflict.rs", Error, "One event is given different places"),
     rule!(name_spelling, "name_spelling.rs", Note, "One person's name is spelled differently"),
+    rule!(office_holder_conflict, "office_holder_conflict.rs", Warning, "One office in one year is given to different holders"),
     rule!(quote_conflict, "quote_conflict.rs", Note, "One quotation has different wording or speakers"),
     rule!(relative_date_conflict, "relative_date_conflict.rs", Error, "A relative date resolves to another day than another source gives"),
     rule!(role_contradicts_knowledge, "role_contradicts_knowledge.rs", Error, "A title or body contradicts the knowledge base"),

@@ -6,6 +6,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds a phrase for comparison: accents removed, lower case, typographic apostrophes and
 /// dashes made ASCII, runs of spaces collapsed. "Sánchez" and "SANCHEZ" fold alike.
 pub fn fold(s: &str) -> String {
+    // Fast path: plain ASCII needs no decomposition (most words of English news).
+    if s.is_ascii() && !s.bytes().any(|b| b == b'`' || b.is_ascii_whitespace()) {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfd() {

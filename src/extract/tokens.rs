@@ -98,8 +98,55 @@ impl<'a> Sentence<'a> {
         self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("")
     }
 
-    /// Folded words `a..b` joined by single spaces.
+    /// Folded text of tokens `a..b`, as `fold(self.phrase(a, b))` gives it, built from the
+    /// tokens' folded forms (spaces between words stay single spaces).
     pub fn folded_phrase(&self, a: usize, b: usize) -> String {
-        fold(self.phrase(a, b))
+        if a >= b || b > self.toks.len() {
+            return String::new();
+        }
+        let mut out = String::with_capacity((a..b).map(|k| self.toks[k].folded.len() + 1).sum());
+        for k in a..b {
+            out.push_str(&self.toks[k].folded);
+            if k + 1 < b {
+                let gap = self.gap_after(k);
+                if gap == " " {
+                    out.push(' ');
+                } else {
+                    // fold() collapses runs of white space and trims both ends.
+                    let g = fold(gap);
+                    if g.is_empty() {
+                        if gap.contains(char::is_whitespace) {
+                            out.push(' ');
+                        }
+                    } else {
+                        if gap.starts_with(char::is_whitespace) {
+                            out.push(' ');
+                        }
+                        out.push_str(&g);
+                        if gap.ends_with(char::is_whitespace) {
+                            out.push(' ');
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_phrase_matches_fold_of_the_text() {
+        let kb = Knowledge::load(&[]).unwrap();
+        let t = "Morocco’s  Director of Migration, Sánchez — and the Moroccan-Spanish Group (DGSN)";
+        let s = Sentence::new(t, 0, t.len(), &kb);
+        for a in 0..s.toks.len() {
+            for b in a + 1..=s.toks.len() {
+                assert_eq!(s.folded_phrase(a, b), fold(s.phrase(a, b)), "{a}..{b}");
+            }
+        }
     }
 }

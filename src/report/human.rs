@@ -12,22 +12,26 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use std::fmt;
 use std::io::{self, Write};
 
-/// One item as a miette diagnostic.
+/// One item as a miette diagnostic, over a database of just its sources laid out in the
+/// finding's order, so the primary location's box comes first (miette orders boxes by offset).
 struct FindingDiagnostic<'r> {
     item: &'r Item,
-    sources: &'r SourceDb<'r>,
+    sources: SourceDb<'r>,
     labels: Vec<LabeledSpan>,
     message: String,
 }
 
 impl<'r> FindingDiagnostic<'r> {
-    fn new(item: &'r Item, sources: &'r SourceDb<'r>, with_baseline: bool) -> Self {
+    fn new(item: &'r Item, all: &'r SourceDb<'r>, with_baseline: bool) -> Self {
+        let ids: Vec<_> = item.locations.iter().map(|l| l.source).collect();
+        let (sources, mapped) = all.subset(&ids);
         let labels = item
             .locations
             .iter()
+            .zip(mapped)
             .enumerate()
-            .filter_map(|(k, l)| {
-                let span = sources.global(l.source, l.span)?;
+            .filter_map(|(k, (l, id))| {
+                let span = sources.global(id?, l.span)?;
                 let label = Some(l.label.clone()).filter(|s| !s.is_empty());
                 Some(if k == 0 {
                     LabeledSpan::new_primary_with_span(label, span)
@@ -85,7 +89,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        (!self.labels.is_empty()).then_some(self.sources as &dyn SourceCode)
+        (!self.labels.is_empty()).then_some(&self.sources as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

@@ -105,6 +105,32 @@ impl<'a> SourceDb<'a> {
         SourceId(self.files.len() - 1)
     }
 
+    /// A database of only the sources `ids` (duplicates dropped), laid out in that order and
+    /// borrowing their texts; returns it with the new id of each entry of `ids`. The human
+    /// report uses it so a diagnostic shows its sources in the finding's order (primary
+    /// first) rather than in corpus order.
+    pub fn subset(&self, ids: &[SourceId]) -> (SourceDb<'_>, Vec<Option<SourceId>>) {
+        let mut db = SourceDb::default();
+        let mut placed: Vec<(SourceId, SourceId)> = Vec::new();
+        let mapped = ids
+            .iter()
+            .map(|&id| {
+                if let Some(&(_, new)) = placed.iter().find(|(old, _)| *old == id) {
+                    return Some(new);
+                }
+                let f = self.get(id)?;
+                let new = db.push(
+                    Cow::Borrowed(f.name.as_ref()),
+                    Cow::Borrowed(f.text.as_ref()),
+                    f.kind,
+                );
+                placed.push((id, new));
+                Some(new)
+            })
+            .collect();
+        (db, mapped)
+    }
+
     /// The source a finding's location points into, when it exists.
     pub fn id_of(&self, source: Source) -> Option<SourceId> {
         match source {

@@ -122,8 +122,25 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
+/// Prints a diagnostic to standard error: colour only on a terminal, words never split.
 fn print_error(e: impl Into<miette::Report>) {
-    eprintln!("{:?}", e.into());
+    let report = e.into();
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_break_words(false)
+        .with_urls(false);
+    let mut text = String::new();
+    match handler.render_report(&mut text, report.as_ref()) {
+        Ok(()) => eprintln!("{}", text.trim_end()),
+        Err(_) => eprintln!("factdiff: {report}"),
+    }
 }
 
 fn run_extract(

@@ -178,7 +178,12 @@ impl Config {
 
     /// Reads and validates a configuration file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let shown = crate::corpus::display_path(path);
+        // A discovered file has an absolute path: show it relative to the working folder
+        // when it is inside it.
+        let relative = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+        let shown = crate::corpus::display_path(relative.as_deref().unwrap_or(path));
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Unreadable {
             path: shown.clone(),
             message: e.to_string(),

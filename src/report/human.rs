@@ -22,9 +22,9 @@ struct FindingDiagnostic<'r> {
 }
 
 impl<'r> FindingDiagnostic<'r> {
-    fn new(item: &'r Item, all: &'r SourceDb<'r>, with_baseline: bool) -> Self {
+    fn new(report: &'r Report<'r>, item: &'r Item) -> Self {
         let ids: Vec<_> = item.locations.iter().map(|l| l.source).collect();
-        let (sources, mapped) = all.subset(&ids);
+        let (sources, mapped) = report.sources.subset(&ids);
         let labels = item
             .locations
             .iter()
@@ -32,7 +32,12 @@ impl<'r> FindingDiagnostic<'r> {
             .enumerate()
             .filter_map(|(k, (l, id))| {
                 let span = sources.global(id?, l.span)?;
-                let label = Some(l.label.clone()).filter(|s| !s.is_empty());
+                // The outlet tells the reader whose claim each box is.
+                let label = match report.outlet_of(l) {
+                    Some(outlet) if l.label.is_empty() => Some(format!("[{outlet}]")),
+                    Some(outlet) => Some(format!("{} [{outlet}]", l.label)),
+                    None => Some(l.label.clone()).filter(|s| !s.is_empty()),
+                };
                 Some(if k == 0 {
                     LabeledSpan::new_primary_with_span(label, span)
                 } else {
@@ -41,7 +46,7 @@ impl<'r> FindingDiagnostic<'r> {
             })
             .collect();
         let message = match item.baseline {
-            Some(BaselineState::Unchanged) if with_baseline => {
+            Some(BaselineState::Unchanged) if report.with_baseline => {
                 format!("{} (baselined)", item.message)
             }
             _ => item.message.clone(),
@@ -112,7 +117,7 @@ fn handler(style: Style) -> GraphicalReportHandler {
 
 /// Renders one item to text.
 pub(super) fn render_item(report: &Report<'_>, item: &Item, style: Style) -> String {
-    let diag = FindingDiagnostic::new(item, &report.sources, report.with_baseline);
+    let diag = FindingDiagnostic::new(report, item);
     let mut s = String::new();
     if handler(style).render_report(&mut s, &diag).is_err() {
         // The renderer failed (a span it could not read): fall back to one plain line rather

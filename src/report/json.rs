@@ -47,6 +47,8 @@ struct LocationOut<'r> {
     end_column: usize,
     text: &'r str,
     label: &'r str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<&'r str>,
 }
 
 fn finding<'r>(report: &'r Report<'_>, i: &'r Item) -> FindingOut<'r> {
@@ -71,6 +73,7 @@ fn finding<'r>(report: &'r Report<'_>, i: &'r Item) -> FindingOut<'r> {
                     end_column: p.end.1,
                     text: p.text,
                     label: &l.label,
+                    outlet: report.outlet_of(l),
                 })
             })
             .collect(),

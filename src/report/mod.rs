@@ -208,15 +208,12 @@ pub struct Report<'a> {
 }
 
 impl Report<'_> {
-    /// True when the run fails: an error-level finding that is not in the baseline.
+    /// True when the run fails: an error-level item that is not in the baseline (the
+    /// report's own notes count when configuration raises them to errors).
     pub fn fails(&self) -> bool {
-        self.items.iter().any(|i| {
-            i.severity == Severity::Error
-                && !matches!(
-                    i.baseline,
-                    Some(BaselineState::Unchanged | BaselineState::Absent)
-                )
-        })
+        self.items
+            .iter()
+            .any(|i| i.severity == Severity::Error && i.baseline != Some(BaselineState::Unchanged))
     }
 
     /// Baseline entries for today's findings (the report's own notes left out).
@@ -834,6 +831,14 @@ pub(crate) struct Position<'r> {
 }
 
 impl Report<'_> {
+    /// The outlet of the document a location points into, when known.
+    pub(crate) fn outlet_of(&self, l: &ItemLocation) -> Option<&str> {
+        match self.sources.get(l.source)?.kind {
+            SourceKind::Document(d) => self.documents.get(d)?.outlet.as_deref(),
+            _ => None,
+        }
+    }
+
     /// Resolves a location to path, line/column and excerpt.
     pub(crate) fn position(&self, l: &ItemLocation) -> Option<Position<'_>> {
         let f = self.sources.get(l.source)?;

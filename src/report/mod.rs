@@ -680,6 +680,7 @@ fn scan_suppressions(
     db: &mut SourceDb<'_>,
 ) -> Vec<FoundSuppression> {
     let mut out = Vec::new();
+    let mut wordpress: BTreeMap<String, Option<serde_json::Value>> = BTreeMap::new();
     for (i, d) in corpus.documents.iter().enumerate() {
         let doc_source = SourceId(i);
         let here = |span: Span, source: SourceId, db: &SourceDb<'_>| {
@@ -702,30 +703,39 @@ fn scan_suppressions(
                     });
                 }
             }
-            DocFormat::Html | DocFormat::Wordpress => {
-                let file = d.path.rsplit_once('#').map_or(d.path.as_str(), |(f, _)| f);
-                let Some(text) = raw(file) else { continue };
+            DocFormat::Html => {
+                let Some(text) = raw(&d.path) else { continue };
                 if !text.contains(suppress::KEYWORD) {
                     continue;
                 }
-                let found = if d.format == DocFormat::Html {
-                    suppress::scan_html(&text, &d.text)
-                } else {
-                    suppress::scan_wordpress(&text, &d.text)
-                };
-                if found.is_empty() {
-                    continue;
-                }
-                // Notes point at the comment in the file itself; for WordPress (escaped JSON)
-                // at the paragraph in the document instead.
-                let raw_source = (d.format == DocFormat::Html).then(|| db.add_other(file, text));
+                let found = suppress::scan_html(&text, &d.text);
+                // Notes point at the comment in the file itself.
+                let file = db.add_other(d.path.clone(), text);
                 for s in found {
-                    let location = match raw_source {
-                        Some(r) => here(s.comment, r, db),
-                        None => s.paragraph.and_then(|p| here(p, doc_source, db)),
-                    };
                     out.push(FoundSuppression {
-                        location,
+                        location: here(s.comment, file, db),
+                        inner: s,
+                        source_doc: Some(doc_source),
+                    });
+                }
+            }
+            DocFormat::Wordpress => {
+                // Posts of an array file are `file#N`; the file is read and parsed once.
+                let (file, post) = match d.path.rsplit_once('#') {
+                    Some((f, n)) if n.chars().all(|c| c.is_ascii_digit()) => (f, n.parse().ok()),
+                    _ => (d.path.as_str(), None),
+                };
+                let posts = wordpress.entry(file.to_string()).or_insert_with(|| {
+                    raw(file)
+                        .filter(|t| t.contains(suppress::KEYWORD))
+                        .and_then(|t| serde_json::from_str(&t).ok())
+                });
+                let Some(posts) = posts else { continue };
+                for s in suppress::scan_wordpress(posts, post, &d.text) {
+                    // The comment's place in the escaped JSON is not known: point at the
+                    // paragraph it was meant for.
+                    out.push(FoundSuppression {
+                        location: s.paragraph.and_then(|p| here(p, doc_source, db)),
                         inner: s,
                         source_doc: Some(doc_source),
                     });

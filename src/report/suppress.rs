@@ -153,15 +153,27 @@ pub fn scan_html(raw: &str, doc_text: &str) -> Vec<Suppression> {
         .collect()
 }
 
-/// Suppressions of a WordPress post file: the HTML of every `rendered` string in the JSON,
-/// scanned like an HTML page. Comment spans are not positions in the file (they point into
-/// the decoded string), so they are cleared to an empty span at 0.
-pub fn scan_wordpress(raw_json: &str, doc_text: &str) -> Vec<Suppression> {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw_json) else {
-        return Vec::new();
+/// Suppressions of a WordPress post: the HTML of the `rendered` strings of `posts` (the
+/// file's parsed JSON), scanned like an HTML page. `post` is the 1-based index of the post
+/// in an array file (the `#N` of the document's path), `None` for a single post. Comment
+/// spans are not positions in the file (they point into the decoded string), so they are
+/// cleared to an empty span at 0.
+pub fn scan_wordpress(
+    posts: &serde_json::Value,
+    post: Option<usize>,
+    doc_text: &str,
+) -> Vec<Suppression> {
+    let value = match (posts, post) {
+        (serde_json::Value::Array(items), Some(n)) => {
+            match n.checked_sub(1).and_then(|i| items.get(i)) {
+                Some(v) => v,
+                None => return Vec::new(),
+            }
+        }
+        _ => posts,
     };
     let mut html = Vec::new();
-    collect_rendered(&value, &mut html);
+    collect_rendered(value, &mut html);
     html.iter()
         .flat_map(|h| scan_html(h, doc_text))
         .map(|mut s| {
@@ -332,9 +344,22 @@ mod tests {
         let doc = crate::corpus::read_text("p.json", raw, &Default::default())
             .unwrap()
             .remove(0);
-        let s = scan_wordpress(raw, &doc.text);
+        let posts: serde_json::Value = serde_json::from_str(raw).unwrap();
+        let s = scan_wordpress(&posts, None, &doc.text);
         assert_eq!(s.len(), 1);
         let p = s[0].paragraph.unwrap();
         assert_eq!(&doc.text[p.start..p.end], "Two words.");
+    }
+
+    #[test]
+    fn wordpress_array_uses_the_documents_post() {
+        let raw = r#"[{"content":{"rendered":"<!-- factdiff-ignore r: one --><p>Same words.<\/p>"}},
+                      {"content":{"rendered":"<p>Same words.<\/p>"}}]"#;
+        let docs = crate::corpus::read_text("p.json", raw, &Default::default()).unwrap();
+        assert_eq!(docs[1].path, "p.json#2");
+        let posts: serde_json::Value = serde_json::from_str(raw).unwrap();
+        assert_eq!(scan_wordpress(&posts, Some(1), &docs[0].text).len(), 1);
+        assert!(scan_wordpress(&posts, Some(2), &docs[1].text).is_empty());
+        assert!(scan_wordpress(&posts, Some(9), &docs[1].text).is_empty());
     }
 }

@@ -298,171 +298,24 @@ pub fn prepare<'a>(
 ) -> Report<'a> {
     let config = options.config;
     let mut db = SourceDb::new(corpus, knowledge);
+    // Fingerprints first, over every finding, so that ignoring or suppressing one finding
+    // never renumbers another.
     let mut items = to_items(corpus, &db, findings);
-
-    // Trusted sources win: the location of a trusted outlet never stays primary when an
-    // untrusted document disagrees with it, and it leads the evidence.
     for item in &mut items {
         order_by_trust(item, &db, corpus, config);
     }
-
-    // Configured severities; "off" drops the finding before anything can match it.
+    // "off" drops a finding before anything can match it.
     items.retain_mut(|i| apply_level(i, config));
-
-    // [[ignore]] entries.
-    let mut ignore_used = vec![false; config.ignores.len()];
-    items.retain(|i| {
-        let hit = config.ignores.iter().position(|ig| match &ig.target {
-            IgnoreTarget::Fingerprint(fp) => *fp == i.fingerprint,
-            IgnoreTarget::RuleSubject { rule, subject } => {
-                rule == i.rule && fold(subject) == fold(&i.subject)
-            }
-        });
-        if let Some(k) = hit {
-            ignore_used[k] = true;
-        }
-        hit.is_none()
-    });
-
-    // Inline suppressions.
-    let mut notes = Vec::new();
-    let suppressions = scan_suppressions(corpus, options.raw, &mut db);
-    let mut used = vec![false; suppressions.len()];
-    items.retain(|i| {
-        let Some(primary) = i.locations.first() else {
-            return true;
-        };
-        let hit = suppressions.iter().position(|s| {
-            s.source_doc == Some(primary.source) && s.inner.covers(i.rule, primary.span)
-        });
-        if let Some(k) = hit {
-            used[k] = true;
-        }
-        hit.is_none()
-    });
-    for (s, used) in suppressions.iter().zip(&used) {
-        if *used {
-            continue;
-        }
-        let why = if s.inner.reason.is_empty() {
-            format!(
-                "suppression of `{}` has no reason, so it is not applied",
-                s.inner.rule
-            )
-        } else if !crate::config::is_known_rule(&s.inner.rule) {
-            format!("suppression names an unknown rule `{}`", s.inner.rule)
-        } else if s.inner.paragraph.is_none() {
-            format!(
-                "suppression of `{}` is followed by no paragraph it can apply to",
-                s.inner.rule
-            )
-        } else {
-            format!(
-                "suppression of `{}` matches no finding in the next paragraph",
-                s.inner.rule
-            )
-        };
-        notes.push(meta_item(
-            UNUSED_SUPPRESSION,
-            why,
-            s.inner.rule.clone(),
-            s.location.clone().into_iter().collect(),
-        ));
-    }
-    if !config.ignores.is_empty() {
-        let config_source = config
-            .path
-            .as_ref()
-            .map(|p| db.add_other(p.clone(), config.text.clone()));
-        for (ig, used) in config.ignores.iter().zip(&ignore_used) {
-            if *used {
-                continue;
-            }
-            let what = match &ig.target {
-                IgnoreTarget::Fingerprint(fp) => format!("fingerprint {fp}"),
-                IgnoreTarget::RuleSubject { rule, subject } => format!("`{rule}` about {subject}"),
-            };
-            let locations = config_source
-                .map(|source| ItemLocation {
-                    source,
-                    span: Span::new(ig.span.start, ig.span.end),
-                    label: "this entry".to_string(),
-                })
-                .into_iter()
-                .collect();
-            notes.push(meta_item(
-                UNUSED_SUPPRESSION,
-                format!("[[ignore]] entry ({what}) matches no finding"),
-                what,
-                locations,
-            ));
-        }
-    }
-
-    // Baseline.
-    let mut baselined = 0;
-    if let Some(baseline) = options.baseline {
-        let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
-        for e in &baseline.entries {
-            *remaining.entry(e.fingerprint.as_str()).or_default() += 1;
-        }
-        for i in &mut items {
-            let left = remaining.get_mut(i.fingerprint.as_str());
-            i.baseline = Some(match left {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    baselined += 1;
-                    BaselineState::Unchanged
-                }
-                _ => BaselineState::New,
-            });
-        }
-        if !options.show_baselined {
-            items.retain(|i| i.baseline != Some(BaselineState::Unchanged));
-        }
-        let baseline_source = db.add_other(baseline.path.clone(), baseline.text.clone());
-        // Of several entries with one fingerprint, the first ones matched and the rest are
-        // stale.
-        let mut matched: BTreeMap<&str, usize> = BTreeMap::new();
-        for e in &baseline.entries {
-            *matched.entry(e.fingerprint.as_str()).or_default() += 1;
-        }
-        for (fp, n) in &mut matched {
-            *n -= remaining.get(fp).copied().unwrap_or(0);
-        }
-        for e in &baseline.entries {
-            if let Some(n) = matched.get_mut(e.fingerprint.as_str()).filter(|n| **n > 0) {
-                *n -= 1;
-                continue;
-            }
-            let locations = baseline
-                .span_of(&e.fingerprint)
-                .map(|span| ItemLocation {
-                    source: baseline_source,
-                    span,
-                    label: "no longer found".to_string(),
-                })
-                .into_iter()
-                .collect();
-            let mut note = meta_item(
-                STALE_BASELINE,
-                format!(
-                    "baseline entry `{}` about {} ({}) matches no finding",
-                    e.rule,
-                    e.subject,
-                    e.paths.join(", ")
-                ),
-                e.subject.clone(),
-                locations,
-            );
-            note.fingerprint = e.fingerprint.clone();
-            note.baseline = Some(BaselineState::Absent);
-            notes.push(note);
-        }
+    let mut notes = apply_ignores(&mut items, config, &mut db);
+    notes.extend(apply_suppressions(&mut items, corpus, options.raw, &mut db));
+    let baselined = options.baseline.map(|b| {
+        let (baselined, stale) = apply_baseline(&mut items, b, options.show_baselined, &mut db);
         for n in &mut notes {
-            n.baseline.get_or_insert(BaselineState::New);
+            n.baseline = Some(BaselineState::New);
         }
-    }
+        notes.extend(stale);
+        baselined
+    });
     notes.retain_mut(|n| apply_level(n, config));
     items.extend(notes);
     sort_items(&mut items);
@@ -470,6 +323,7 @@ pub fn prepare<'a>(
     let mut summary = Summary {
         documents: corpus.documents.len(),
         claims: options.claims,
+        baselined,
         ..Summary::default()
     };
     for i in &items {
@@ -480,13 +334,11 @@ pub fn prepare<'a>(
         }
     }
     if options.baseline.is_some() {
-        summary.new = Some(
-            items
-                .iter()
-                .filter(|i| !i.meta && i.baseline == Some(BaselineState::New))
-                .count(),
-        );
-        summary.baselined = Some(baselined);
+        let new = items
+            .iter()
+            .filter(|i| !i.meta && i.baseline == Some(BaselineState::New))
+            .count();
+        summary.new = Some(new);
     }
     Report {
         documents: corpus
@@ -499,6 +351,180 @@ pub fn prepare<'a>(
         summary,
         with_baseline: options.baseline.is_some(),
     }
+}
+
+/// Drops the items `[[ignore]]` entries match; returns notes for the entries that matched
+/// nothing, pointing into the configuration file.
+fn apply_ignores(items: &mut Vec<Item>, config: &Config, db: &mut SourceDb<'_>) -> Vec<Item> {
+    if config.ignores.is_empty() {
+        return Vec::new();
+    }
+    let mut used = vec![false; config.ignores.len()];
+    items.retain(|i| {
+        let hit = config.ignores.iter().position(|ig| match &ig.target {
+            IgnoreTarget::Fingerprint(fp) => *fp == i.fingerprint,
+            IgnoreTarget::RuleSubject { rule, subject } => {
+                rule == i.rule && fold(subject) == fold(&i.subject)
+            }
+        });
+        if let Some(k) = hit {
+            used[k] = true;
+        }
+        hit.is_none()
+    });
+    if used.iter().all(|u| *u) {
+        return Vec::new();
+    }
+    let file = config
+        .path
+        .as_ref()
+        .map(|p| db.add_other(p.clone(), config.text.clone()));
+    config
+        .ignores
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(ig, _)| {
+            let what = match &ig.target {
+                IgnoreTarget::Fingerprint(fp) => format!("fingerprint {fp}"),
+                IgnoreTarget::RuleSubject { rule, subject } => format!("`{rule}` about {subject}"),
+            };
+            let locations = file
+                .map(|source| ItemLocation {
+                    source,
+                    span: Span::new(ig.span.start, ig.span.end),
+                    label: "this entry".to_string(),
+                })
+                .into_iter()
+                .collect();
+            meta_item(
+                UNUSED_SUPPRESSION,
+                format!("[[ignore]] entry ({what}) matches no finding"),
+                what,
+                locations,
+            )
+        })
+        .collect()
+}
+
+/// Drops the items suppression comments cover; returns notes for the comments that
+/// covered nothing (or were not applied).
+fn apply_suppressions(
+    items: &mut Vec<Item>,
+    corpus: &Corpus,
+    raw: RawReader<'_>,
+    db: &mut SourceDb<'_>,
+) -> Vec<Item> {
+    let suppressions = scan_suppressions(corpus, raw, db);
+    if suppressions.is_empty() {
+        return Vec::new();
+    }
+    let mut used = vec![false; suppressions.len()];
+    items.retain(|i| {
+        let Some(primary) = i.locations.first() else {
+            return true;
+        };
+        let hit = suppressions
+            .iter()
+            .position(|s| s.doc == primary.source && s.inner.covers(i.rule, primary.span));
+        if let Some(k) = hit {
+            used[k] = true;
+        }
+        hit.is_none()
+    });
+    suppressions
+        .into_iter()
+        .zip(used)
+        .filter(|(_, used)| !used)
+        .map(|(s, _)| {
+            let rule = &s.inner.rule;
+            let why = if s.inner.reason.is_empty() {
+                format!("suppression of `{rule}` has no reason, so it is not applied")
+            } else if !crate::config::is_known_rule(rule) {
+                format!("suppression names an unknown rule `{rule}`")
+            } else if s.inner.paragraph.is_none() {
+                format!("suppression of `{rule}` is followed by no paragraph it can apply to")
+            } else {
+                format!("suppression of `{rule}` matches no finding in the next paragraph")
+            };
+            meta_item(
+                UNUSED_SUPPRESSION,
+                why,
+                rule.clone(),
+                s.location.into_iter().collect(),
+            )
+        })
+        .collect()
+}
+
+/// Marks items new or unchanged (each baseline entry matches at most one item) and hides
+/// the unchanged unless `show`; returns how many matched and notes for the entries that
+/// matched nothing (stale), pointing into the baseline file.
+fn apply_baseline(
+    items: &mut Vec<Item>,
+    baseline: &Baseline,
+    show: bool,
+    db: &mut SourceDb<'_>,
+) -> (usize, Vec<Item>) {
+    let mut unmatched: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &baseline.entries {
+        *unmatched.entry(e.fingerprint.as_str()).or_default() += 1;
+    }
+    let mut baselined = 0;
+    for i in items.iter_mut() {
+        let state = match unmatched.get_mut(i.fingerprint.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                baselined += 1;
+                BaselineState::Unchanged
+            }
+            _ => BaselineState::New,
+        };
+        i.baseline = Some(state);
+    }
+    if !show {
+        items.retain(|i| i.baseline != Some(BaselineState::Unchanged));
+    }
+    if unmatched.values().all(|n| *n == 0) {
+        return (baselined, Vec::new());
+    }
+    let file = db.add_other(baseline.path.clone(), baseline.text.clone());
+    // Of several entries with one fingerprint, the last ones are the stale ones.
+    let mut stale = Vec::new();
+    for (k, e) in baseline.entries.iter().enumerate().rev() {
+        let Some(n) = unmatched
+            .get_mut(e.fingerprint.as_str())
+            .filter(|n| **n > 0)
+        else {
+            continue;
+        };
+        *n -= 1;
+        let locations = baseline
+            .span_of(&e.fingerprint)
+            .map(|span| ItemLocation {
+                source: file,
+                span,
+                label: "no longer found".to_string(),
+            })
+            .into_iter()
+            .collect();
+        let mut note = meta_item(
+            STALE_BASELINE,
+            format!(
+                "baseline entry `{}` about {} ({}) matches no finding",
+                e.rule,
+                e.subject,
+                e.paths.join(", ")
+            ),
+            e.subject.clone(),
+            locations,
+        );
+        note.fingerprint = e.fingerprint.clone();
+        note.baseline = Some(BaselineState::Absent);
+        stale.push((k, note));
+    }
+    stale.sort_by_key(|(k, _)| *k);
+    (baselined, stale.into_iter().map(|(_, n)| n).collect())
 }
 
 fn document_info(d: &Document, config: &Config) -> DocumentInfo {
@@ -552,7 +578,7 @@ fn to_items(corpus: &Corpus, db: &SourceDb<'_>, findings: Vec<Finding>) -> Vec<I
                     .unwrap_or_default()
             })
             .collect();
-        let spans: Vec<(crate::rules::Source, usize)> = f
+        let spans: Vec<(Source, usize)> = f
             .locations
             .iter()
             .map(|l| (l.source, l.span.start))
@@ -669,7 +695,7 @@ fn order_by_trust(item: &mut Item, db: &SourceDb<'_>, corpus: &Corpus, config: &
 struct FoundSuppression {
     inner: suppress::Suppression,
     /// The document covered.
-    source_doc: Option<SourceId>,
+    doc: SourceId,
     /// Where the comment is, for unused-suppression notes.
     location: Option<ItemLocation>,
 }
@@ -699,7 +725,7 @@ fn scan_suppressions(
                     out.push(FoundSuppression {
                         location: here(s.comment, doc_source, db),
                         inner: s,
-                        source_doc: Some(doc_source),
+                        doc: doc_source,
                     });
                 }
             }
@@ -715,7 +741,7 @@ fn scan_suppressions(
                     out.push(FoundSuppression {
                         location: here(s.comment, file, db),
                         inner: s,
-                        source_doc: Some(doc_source),
+                        doc: doc_source,
                     });
                 }
             }
@@ -737,7 +763,7 @@ fn scan_suppressions(
                     out.push(FoundSuppression {
                         location: s.paragraph.and_then(|p| here(p, doc_source, db)),
                         inner: s,
-                        source_doc: Some(doc_source),
+                        doc: doc_source,
                     });
                 }
             }

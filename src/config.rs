@@ -317,12 +317,12 @@ impl Config {
     fn path_forms(&self, shown: &str) -> Vec<String> {
         let mut forms = vec![shown.trim_start_matches("./").to_string()];
         if self.path.is_some() {
-            let file = shown.split('#').next().unwrap_or(shown);
+            let (file, post) = crate::report::split_post(shown);
             if let Ok(abs) = std::path::absolute(file) {
                 if let Ok(rel) = abs.strip_prefix(&self.dir) {
                     let rel = crate::corpus::display_path(rel);
-                    let rel = match shown.find('#') {
-                        Some(i) => format!("{rel}{}", &shown[i..]),
+                    let rel = match post {
+                        Some(n) => format!("{rel}#{n}"),
                         None => rel,
                     };
                     if !forms.contains(&rel) {

@@ -30,10 +30,7 @@ fn command(s: Severity) -> &'static str {
 
 /// The file an annotation is attached to: WordPress `#N` suffixes removed.
 fn file_of(path: &str) -> &str {
-    match path.rsplit_once('#') {
-        Some((f, n)) if n.chars().all(|c| c.is_ascii_digit()) => f,
-        _ => path,
-    }
+    super::split_post(path).0
 }
 
 /// One workflow command for an item.

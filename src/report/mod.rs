@@ -747,10 +747,7 @@ fn scan_suppressions(
             }
             DocFormat::Wordpress => {
                 // Posts of an array file are `file#N`; the file is read and parsed once.
-                let (file, post) = match d.path.rsplit_once('#') {
-                    Some((f, n)) if n.chars().all(|c| c.is_ascii_digit()) => (f, n.parse().ok()),
-                    _ => (d.path.as_str(), None),
-                };
+                let (file, post) = split_post(&d.path);
                 let posts = wordpress.entry(file.to_string()).or_insert_with(|| {
                     raw(file)
                         .filter(|t| t.contains(suppress::KEYWORD))
@@ -787,6 +784,17 @@ fn sort_items(items: &mut [Item]) {
         };
         key(a).cmp(&key(b))
     });
+}
+
+/// The file of a document path and, for the N-th post of a WordPress array file
+/// (`posts.json#N`), its 1-based number: line-based formats annotate the file.
+pub(crate) fn split_post(path: &str) -> (&str, Option<usize>) {
+    match path.rsplit_once('#') {
+        Some((file, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+            (file, n.parse().ok())
+        }
+        _ => (path, None),
+    }
 }
 
 /// How the human report looks.

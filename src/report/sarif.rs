@@ -35,13 +35,7 @@ fn level(s: Severity) -> &'static str {
 /// Percent-encodes a relative path for `artifactLocation.uri` (keeps `/`), and drops the
 /// `#N` that marks the N-th post of a WordPress file: the artifact is the file.
 fn uri(path: &str) -> String {
-    let file = path.rsplit_once('#').map_or(path, |(f, n)| {
-        if n.chars().all(|c| c.is_ascii_digit()) {
-            f
-        } else {
-            path
-        }
-    });
+    let file = super::split_post(path).0;
     let mut out = String::with_capacity(file.len());
     for b in file.bytes() {
         match b {

@@ -228,40 +228,43 @@ impl Report<'_> {
         v
     }
 
-    /// Rules for SARIF: the registry, the report's notes, and any other id an item uses.
+    /// Rules for SARIF's `tool.driver.rules`: every rule id the items use, described from the
+    /// registry or the report's own notes when known. Only used rules are listed, so the
+    /// output depends on the findings, not on how many rules exist.
     pub fn rules(&self) -> Vec<RuleInfo> {
-        let mut rules: BTreeMap<String, RuleInfo> = BTreeMap::new();
-        for r in crate::rules::registry() {
-            rules.insert(
-                r.id.to_string(),
+        let mut ids: Vec<&'static str> = self.items.iter().map(|i| i.rule).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|id| {
+                if let Some(r) = crate::rules::find(id) {
+                    return RuleInfo {
+                        id: id.to_string(),
+                        summary: r.summary.to_string(),
+                        explanation: r.explanation(),
+                        default_severity: r.default_severity,
+                    };
+                }
+                if let Some(r) = REPORT_RULES.iter().find(|r| r.id == id) {
+                    return RuleInfo {
+                        id: id.to_string(),
+                        summary: r.summary.to_string(),
+                        explanation: format!("{}\n\nWhat to do: {}.\n", r.summary, r.help),
+                        default_severity: Severity::Note,
+                    };
+                }
                 RuleInfo {
-                    id: r.id.to_string(),
-                    summary: r.summary.to_string(),
-                    explanation: r.explanation(),
-                    default_severity: r.default_severity,
-                },
-            );
-        }
-        for r in REPORT_RULES {
-            rules.insert(
-                r.id.to_string(),
-                RuleInfo {
-                    id: r.id.to_string(),
-                    summary: r.summary.to_string(),
-                    explanation: format!("{}\n\nWhat to do: {}.\n", r.summary, r.help),
-                    default_severity: Severity::Note,
-                },
-            );
-        }
-        for i in &self.items {
-            rules.entry(i.rule.to_string()).or_insert_with(|| RuleInfo {
-                id: i.rule.to_string(),
-                summary: i.rule.to_string(),
-                explanation: String::new(),
-                default_severity: i.severity,
-            });
-        }
-        rules.into_values().collect()
+                    id: id.to_string(),
+                    summary: id.to_string(),
+                    explanation: String::new(),
+                    default_severity: self
+                        .items
+                        .iter()
+                        .find(|i| i.rule == id)
+                        .map_or(Severity::Warning, |i| i.severity),
+                }
+            })
+            .collect()
     }
 }
 

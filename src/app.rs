@@ -122,6 +122,14 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
+/// `eprintln!` that ignores write errors: a closed standard error (`2>&1 | head`) must not
+/// panic and turn the exit code into 101.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Prints a diagnostic to standard error: colour only on a terminal, words never split.
 fn print_error(e: impl Into<miette::Report>) {
     let report = e.into();
@@ -138,8 +146,8 @@ fn print_error(e: impl Into<miette::Report>) {
         .with_urls(false);
     let mut text = String::new();
     match handler.render_report(&mut text, report.as_ref()) {
-        Ok(()) => eprintln!("{}", text.trim_end()),
-        Err(_) => eprintln!("factdiff: {report}"),
+        Ok(()) => say!("{}", text.trim_end()),
+        Err(_) => say!("factdiff: {report}"),
     }
 }
 
@@ -183,7 +191,7 @@ fn run_extract(
     };
     if let Err(e) = result.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("factdiff: cannot write output: {e}");
+            say!("factdiff: cannot write output: {e}");
             return EXIT_TROUBLE;
         }
     }
@@ -265,7 +273,7 @@ fn run_check(args: &CheckArgs) -> i32 {
     let baseline_path = args.baseline.clone().or_else(|| config.baseline.clone());
     let baseline = match (&baseline_path, args.update_baseline) {
         (None, true) => {
-            eprintln!("factdiff: --update-baseline needs --baseline FILE (or `baseline` in factdiff.toml)");
+            say!("factdiff: --update-baseline needs --baseline FILE (or `baseline` in factdiff.toml)");
             return EXIT_TROUBLE;
         }
         (Some(p), false) => match Baseline::load(p) {
@@ -299,7 +307,7 @@ fn run_check(args: &CheckArgs) -> i32 {
             print_error(e);
             return EXIT_TROUBLE;
         }
-        eprintln!(
+        say!(
             "factdiff: wrote {} finding(s) to baseline {}",
             entries.len(),
             corpus::display_path(&path)
@@ -329,7 +337,7 @@ fn run_check(args: &CheckArgs) -> i32 {
         }
     };
     if let Err(e) = written {
-        eprintln!("factdiff: {e}");
+        say!("factdiff: {e}");
         trouble = true;
     }
     if trouble {

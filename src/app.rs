@@ -3,13 +3,17 @@
 //! Exit codes: 0 clean, 1 error-level findings (or, for `diff`, facts changed),
 //! 2 usage, configuration or input errors.
 
-use crate::corpus::{self, LoadOptions};
+use crate::config::Config;
+use crate::corpus::{self, InputError, LoadOptions};
 use crate::extract;
 use crate::knowledge::Knowledge;
+use crate::pipeline;
+use crate::report::{self, Baseline, Format, Options, Style};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
-use std::path::PathBuf;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use miette::Diagnostic;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 /// Exit code: nothing to report.
 pub const EXIT_CLEAN: i32 = 0;
@@ -27,7 +31,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-const EXIT_CODES_HELP: &str = "Exit codes: 0 no error-level finding, 1 error-level findings (diff: facts changed), 2 usage, configuration or input error.";
+const EXIT_CODES_HELP: &str = "Exit codes:
+  0  no error-level finding (or only baselined ones; always with --exit-zero or --update-baseline)
+  1  error-level findings not in the baseline (diff: facts changed)
+  2  usage, configuration, baseline or input error (a missing path, an unreadable file)";
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,24 +63,100 @@ pub enum Command {
         #[arg(long = "rules")]
         rules: Vec<PathBuf>,
     },
+    /// Cross-check articles and report contradictions.
+    #[command(after_help = EXIT_CODES_HELP)]
+    Check(CheckArgs),
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Article files or folders.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Reference date for articles whose metadata gives none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Extra rules folder (may repeat); added to `rules` of factdiff.toml.
+    #[arg(long = "rules")]
+    pub rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Baseline file: findings recorded in it are not reported and do not fail the run
+    /// (default: `baseline` of factdiff.toml).
+    #[arg(long)]
+    pub baseline: Option<PathBuf>,
+    /// Write today's findings to the baseline file and exit 0.
+    #[arg(long)]
+    pub update_baseline: bool,
+    /// Also report findings that are in the baseline (marked as such).
+    #[arg(long)]
+    pub show_baselined: bool,
+    /// Configuration file (default: factdiff.toml in the first checked folder or a parent).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Exit 0 even when error-level findings are reported (report-only runs).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date: use YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: use YYYY-MM-DD"))
 }
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Extract { paths, date, format, rules } => run_extract(&paths, date, format, &rules),
+        Command::Extract {
+            paths,
+            date,
+            format,
+            rules,
+        } => run_extract(&paths, date, format, &rules),
+        Command::Check(args) => run_check(&args),
     }
 }
 
-fn print_error(e: impl Into<miette::Report>) {
-    eprintln!("{:?}", e.into());
+/// `eprintln!` that ignores write errors: a closed standard error (`2>&1 | head`) must not
+/// panic and turn the exit code into 101.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
 }
 
-fn run_extract(paths: &[PathBuf], date: Option<NaiveDate>, format: ExtractFormat, rules: &[PathBuf]) -> i32 {
+/// Prints a diagnostic to standard error: colour only on a terminal, words never split.
+fn print_error(e: impl Into<miette::Report>) {
+    let report = e.into();
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_break_words(false)
+        .with_urls(false);
+    let mut text = String::new();
+    match handler.render_report(&mut text, report.as_ref()) {
+        Ok(()) => say!("{}", text.trim_end()),
+        Err(_) => say!("factdiff: {report}"),
+    }
+}
+
+fn run_extract(
+    paths: &[PathBuf],
+    date: Option<NaiveDate>,
+    format: ExtractFormat,
+    rules: &[PathBuf],
+) -> i32 {
     let kb = match Knowledge::load(rules) {
         Ok(kb) => kb,
         Err(e) => {
@@ -81,7 +164,13 @@ fn run_extract(paths: &[PathBuf], date: Option<NaiveDate>, format: ExtractFormat
             return EXIT_TROUBLE;
         }
     };
-    let corpus = corpus::load(paths, &LoadOptions { default_date: date, ..LoadOptions::default() });
+    let corpus = corpus::load(
+        paths,
+        &LoadOptions {
+            default_date: date,
+            ..LoadOptions::default()
+        },
+    );
     let mut code = EXIT_CLEAN;
     for p in corpus.problems {
         if p.is_usage() {
@@ -89,7 +178,11 @@ fn run_extract(paths: &[PathBuf], date: Option<NaiveDate>, format: ExtractFormat
         }
         print_error(p);
     }
-    let docs: Vec<_> = corpus.documents.iter().map(|d| (d, extract::extract(d, &kb))).collect();
+    let docs: Vec<_> = corpus
+        .documents
+        .iter()
+        .map(|d| (d, extract::extract(d, &kb)))
+        .collect();
     let out = std::io::stdout();
     let mut out = out.lock();
     let result = match format {
@@ -98,9 +191,160 @@ fn run_extract(paths: &[PathBuf], date: Option<NaiveDate>, format: ExtractFormat
     };
     if let Err(e) = result.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("factdiff: cannot write output: {e}");
+            say!("factdiff: cannot write output: {e}");
             return EXIT_TROUBLE;
         }
     }
     code
+}
+
+/// Prints input problems to standard error; true when one of them is an error (a missing
+/// path, an unreadable file) rather than a warning about one skipped file.
+fn print_problems(problems: Vec<InputError>) -> bool {
+    let mut trouble = false;
+    for p in problems {
+        if p.is_usage()
+            || p.severity().unwrap_or(miette::Severity::Error) == miette::Severity::Error
+        {
+            trouble = true;
+        }
+        print_error(p);
+    }
+    trouble
+}
+
+/// The configuration for a run: `--config`, else the nearest factdiff.toml, else defaults.
+fn load_config(args: &CheckArgs) -> Result<Config, crate::config::ConfigError> {
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => args.paths.first().and_then(|p| Config::discover(p)),
+    };
+    match path {
+        Some(p) => Config::load(&p),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Reads the articles under `paths`, leaving out what the configuration excludes.
+fn load_corpus(paths: &[PathBuf], date: Option<NaiveDate>, config: &Config) -> corpus::Corpus {
+    let (files, mut problems) = corpus::collect_files(paths, &[]);
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| !config.is_excluded(&corpus::display_path(f)))
+        .collect();
+    let mut corpus = corpus::load(
+        &files,
+        &LoadOptions {
+            default_date: date,
+            ..LoadOptions::default()
+        },
+    );
+    problems.append(&mut corpus.problems);
+    corpus.problems = problems;
+    corpus
+}
+
+/// True when the human report may use colour: standard output is a terminal and neither
+/// NO_COLOR nor CI asks for plain text.
+fn use_color(output: Option<&Path>) -> bool {
+    output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
+        && std::env::var_os("CI").is_none()
+}
+
+fn run_check(args: &CheckArgs) -> i32 {
+    let config = match load_config(args) {
+        Ok(c) => c,
+        Err(e) => {
+            print_error(e);
+            return EXIT_TROUBLE;
+        }
+    };
+    let mut rules = config.rules.clone();
+    rules.extend(args.rules.iter().cloned());
+    let kb = match Knowledge::load(&rules) {
+        Ok(kb) => kb,
+        Err(e) => {
+            print_error(e);
+            return EXIT_TROUBLE;
+        }
+    };
+    let baseline_path = args.baseline.clone().or_else(|| config.baseline.clone());
+    let baseline = match (&baseline_path, args.update_baseline) {
+        (None, true) => {
+            say!("factdiff: --update-baseline needs --baseline FILE (or `baseline` in factdiff.toml)");
+            return EXIT_TROUBLE;
+        }
+        (Some(p), false) => match Baseline::load(p) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                print_error(e);
+                return EXIT_TROUBLE;
+            }
+        },
+        _ => None,
+    };
+    let mut corpus = load_corpus(&args.paths, args.date, &config);
+    let mut trouble = print_problems(std::mem::take(&mut corpus.problems));
+    let analysis = pipeline::analyse(&corpus, &kb);
+    let claims = analysis.claim_count();
+    let options = Options {
+        config: &config,
+        baseline: baseline.as_ref(),
+        show_baselined: args.show_baselined,
+        claims,
+        raw: &report::read_from_disk,
+    };
+    let report = report::prepare(&corpus, &kb, analysis.findings, &options);
+
+    if args.update_baseline {
+        let Some(path) = baseline_path else {
+            return EXIT_TROUBLE;
+        };
+        let entries = report.baseline_entries();
+        if let Err(e) = report::baseline::write(&path, &entries) {
+            print_error(e);
+            return EXIT_TROUBLE;
+        }
+        say!(
+            "factdiff: wrote {} finding(s) to baseline {}",
+            entries.len(),
+            corpus::display_path(&path)
+        );
+        return if trouble { EXIT_TROUBLE } else { EXIT_CLEAN };
+    }
+
+    let style = Style {
+        color: args.format == Format::Human && use_color(args.output.as_deref()),
+        ..Style::default()
+    };
+    let written = match &args.output {
+        Some(path) => {
+            let text = report::render_to_string(args.format, &report, style);
+            report::baseline::write_atomic(path, text.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", corpus::display_path(path)))
+        }
+        None => {
+            let out = std::io::stdout();
+            let mut out = out.lock();
+            match report::render(args.format, &report, style, &mut out).and_then(|_| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write output: {e}"))
+                }
+                _ => Ok(()),
+            }
+        }
+    };
+    if let Err(e) = written {
+        say!("factdiff: {e}");
+        trouble = true;
+    }
+    if trouble {
+        EXIT_TROUBLE
+    } else if report.fails() && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
 }

@@ -13,6 +13,7 @@ pub mod span;
 pub mod text;
 pub mod timex;
 pub mod app;
+pub mod config;
 pub mod report;
 pub mod rules;
 pub mod pipeline;

@@ -66,6 +66,17 @@ pub enum Command {
     /// Cross-check articles and report contradictions.
     #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule id (see `factdiff rules`).
+        rule: String,
+    },
+    /// List the rules and the knowledge loaded.
+    Rules {
+        /// Extra rules folder (may repeat).
+        #[arg(long = "rules")]
+        rules: Vec<PathBuf>,
+    },
 }
 
 /// Arguments of `check`.
@@ -119,6 +130,8 @@ pub fn run(cli: Cli) -> i32 {
             rules,
         } => run_extract(&paths, date, format, &rules),
         Command::Check(args) => run_check(&args),
+        Command::Explain { rule } => run_explain(&rule),
+        Command::Rules { rules } => run_rules(&rules),
     }
 }
 
@@ -347,4 +360,62 @@ fn run_check(args: &CheckArgs) -> i32 {
     } else {
         EXIT_CLEAN
     }
+}
+
+fn run_explain(id: &str) -> i32 {
+    let Some(rule) = crate::rules::find(id) else {
+        let known: Vec<&str> = crate::rules::registry().iter().map(|r| r.id).collect();
+        say!(
+            "factdiff: no rule `{id}`; the rules are: {}",
+            known.join(", ")
+        );
+        return EXIT_TROUBLE;
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{} — {}\nDefault severity: {}\n\n{}",
+        rule.id,
+        rule.summary,
+        rule.default_severity,
+        rule.explanation().trim_end()
+    );
+    EXIT_CLEAN
+}
+
+fn run_rules(extra: &[PathBuf]) -> i32 {
+    let kb = match Knowledge::load(extra) {
+        Ok(kb) => kb,
+        Err(e) => {
+            print_error(e);
+            return EXIT_TROUBLE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "Rules (factdiff explain RULE for details):");
+    for r in crate::rules::registry() {
+        let _ = writeln!(
+            out,
+            "  {:<28} {:<8} {}",
+            r.id,
+            r.default_severity.to_string(),
+            r.summary
+        );
+    }
+    let _ = writeln!(out, "\nKnowledge loaded from {} file(s):", kb.files.len());
+    for f in &kb.files {
+        let _ = writeln!(out, "  {}", f.path);
+    }
+    let _ = writeln!(
+        out,
+        "  {} people, {} titles, {} organisations, {} mistranslations, {} meeting series, {} places, {} countries",
+        kb.people.len(),
+        kb.titles.len(),
+        kb.organisations.len(),
+        kb.mistranslations.len(),
+        kb.series.len(),
+        kb.places.len(),
+        kb.countries.len()
+    );
+    EXIT_CLEAN
 }

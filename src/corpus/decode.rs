@@ -20,13 +20,19 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
         } else {
             Some(format!("decoded as {}", encoding.name()))
         };
-        return Some(Decoded { text: text.into_owned(), note });
+        return Some(Decoded {
+            text: text.into_owned(),
+            note,
+        });
     }
     if looks_binary(bytes) {
         return None;
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Some(Decoded { text: text.to_string(), note: None }),
+        Ok(text) => Some(Decoded {
+            text: text.to_string(),
+            note: None,
+        }),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Some(Decoded {

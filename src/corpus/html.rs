@@ -5,20 +5,55 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 /// True when the text starts like an HTML document or fragment.
 pub fn looks_like_html(trimmed: &str) -> bool {
-    let head: String = trimmed.chars().take(512).collect::<String>().to_ascii_lowercase();
+    let head: String = trimmed
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")
-        || (head.starts_with('<') && ["<body", "<article", "<p>", "<p ", "<div", "<head"].iter().any(|t| head.contains(t)))
+        || (head.starts_with('<')
+            && ["<body", "<article", "<p>", "<p ", "<div", "<head"]
+                .iter()
+                .any(|t| head.contains(t)))
 }
 
 /// Elements whose text is never visible.
-const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "head", "iframe", "svg", "canvas"];
+const HIDDEN: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "iframe", "svg", "canvas",
+];
 
 /// Elements that end a line of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
-    "article", "header", "footer", "blockquote", "figcaption", "figure", "pre", "hr", "dd", "dt", "aside", "main", "nav",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "figcaption",
+    "figure",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "aside",
+    "main",
+    "nav",
 ];
 
 /// Reads an HTML page.
@@ -29,7 +64,13 @@ pub fn read(path: &str, source: &str) -> Document {
     doc.title = select_text(&page, "title")
         .or_else(|| meta(&page, "og:title"))
         .or_else(|| select_text(&page, "h1"));
-    for key in ["article:published_time", "date", "pubdate", "dc.date", "datePublished"] {
+    for key in [
+        "article:published_time",
+        "date",
+        "pubdate",
+        "dc.date",
+        "datePublished",
+    ] {
         if let Some(d) = meta(&page, key).as_deref().and_then(parse_meta_date) {
             doc.published = Some(d);
             doc.date_source = Some(DateSource::HtmlMeta);
@@ -38,7 +79,12 @@ pub fn read(path: &str, source: &str) -> Document {
     }
     if doc.published.is_none() {
         if let Ok(sel) = Selector::parse("time[datetime]") {
-            if let Some(d) = page.select(&sel).next().and_then(|t| t.value().attr("datetime")).and_then(parse_meta_date) {
+            if let Some(d) = page
+                .select(&sel)
+                .next()
+                .and_then(|t| t.value().attr("datetime"))
+                .and_then(parse_meta_date)
+            {
                 doc.published = Some(d);
                 doc.date_source = Some(DateSource::HtmlMeta);
             }
@@ -73,7 +119,8 @@ const MAX_DEPTH: usize = 256;
 
 fn push_text(element: ElementRef<'_>, out: &mut String, depth: usize) {
     // An explicit stack keeps hostile nesting from exhausting the call stack.
-    let mut stack: Vec<(ego_tree_ref::NodeRef<'_>, bool)> = element.children().rev().map(|c| (c, false)).collect();
+    let mut stack: Vec<(ego_tree_ref::NodeRef<'_>, bool)> =
+        element.children().rev().map(|c| (c, false)).collect();
     let _ = depth;
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
@@ -127,7 +174,12 @@ fn tidy(raw: &str) -> String {
 fn select_text(page: &Html, selector: &str) -> Option<String> {
     let sel = Selector::parse(selector).ok()?;
     let el = page.select(&sel).next()?;
-    let t = el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = el
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     (!t.is_empty()).then_some(t)
 }
 
@@ -135,9 +187,14 @@ fn meta(page: &Html, key: &str) -> Option<String> {
     let sel = Selector::parse("meta").ok()?;
     page.select(&sel).find_map(|m| {
         let v = m.value();
-        let name = v.attr("property").or_else(|| v.attr("name")).or_else(|| v.attr("itemprop"))?;
+        let name = v
+            .attr("property")
+            .or_else(|| v.attr("name"))
+            .or_else(|| v.attr("itemprop"))?;
         if name.eq_ignore_ascii_case(key) {
-            v.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty())
+            v.attr("content")
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
         } else {
             None
         }
@@ -155,12 +212,18 @@ mod tests {
         let d = read("a.html", src);
         assert_eq!(d.text, "Head\nRabat & Madrid\nTwo\n");
         assert_eq!(d.title.as_deref(), Some("T"));
-        assert_eq!(d.published.map(|d| d.to_string()).as_deref(), Some("2025-04-23"));
+        assert_eq!(
+            d.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-04-23")
+        );
     }
 
     #[test]
     fn body_when_no_article() {
-        let d = read("a.html", "<html><body><p>One <b>bold</b> word</p><style>p{}</style></body></html>");
+        let d = read(
+            "a.html",
+            "<html><body><p>One <b>bold</b> word</p><style>p{}</style></body></html>",
+        );
         assert_eq!(d.text, "One bold word\n");
     }
 }

@@ -8,13 +8,18 @@ use super::{parse_meta_date, plain, DateSource, Document, Format};
 /// True when the file starts with a front matter fence.
 pub fn has_front_matter(text: &str) -> bool {
     let t = text.strip_prefix('\u{feff}').unwrap_or(text);
-    (t.starts_with("---\n") || t.starts_with("---\r\n") || t.starts_with("+++\n") || t.starts_with("+++\r\n"))
+    (t.starts_with("---\n")
+        || t.starts_with("---\r\n")
+        || t.starts_with("+++\n")
+        || t.starts_with("+++\r\n"))
         && front_matter_end(t).is_some()
 }
 
 /// True when the text uses Markdown headings or emphasis at line starts.
 pub fn looks_like_markdown(text: &str) -> bool {
-    text.lines().take(50).any(|l| l.starts_with("# ") || l.starts_with("## "))
+    text.lines()
+        .take(50)
+        .any(|l| l.starts_with("# ") || l.starts_with("## "))
 }
 
 /// Byte range of the front matter body and the end of the closing fence.
@@ -38,14 +43,25 @@ pub fn read(path: &str, text: &str) -> Document {
     };
     let toml_style = text.starts_with("+++");
     let header = &text[body_start..body_end];
-    let blanked: String = text[..end].chars().map(|c| if c == '\n' { '\n' } else { ' ' }).collect();
-    let mut doc = plain(path, format!("{}{}", blanked, &text[end..]), Format::Markdown);
+    let blanked: String = text[..end]
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    let mut doc = plain(
+        path,
+        format!("{}{}", blanked, &text[end..]),
+        Format::Markdown,
+    );
     for line in header.lines() {
         let Some((key, value)) = line.split_once(if toml_style { '=' } else { ':' }) else {
             continue;
         };
         let key = key.trim().to_ascii_lowercase();
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim().to_string();
+        let value = value
+            .trim()
+            .trim_matches(|c| c == '"' || c == '\'')
+            .trim()
+            .to_string();
         if value.is_empty() {
             continue;
         }
@@ -71,11 +87,15 @@ mod tests {
 
     #[test]
     fn front_matter_is_read_and_blanked() {
-        let src = "---\ntitle: \"Talks\"\ndate: 2023-02-01\nsource: MAP\n---\nRabat hosted talks.\n";
+        let src =
+            "---\ntitle: \"Talks\"\ndate: 2023-02-01\nsource: MAP\n---\nRabat hosted talks.\n";
         assert!(has_front_matter(src));
         let d = read("a.md", src);
         assert_eq!(d.title.as_deref(), Some("Talks"));
-        assert_eq!(d.published.map(|d| d.to_string()).as_deref(), Some("2023-02-01"));
+        assert_eq!(
+            d.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-02-01")
+        );
         assert_eq!(d.outlet.as_deref(), Some("MAP"));
         assert_eq!(d.text.len(), src.len());
         assert_eq!(d.text.find("Rabat"), src.find("Rabat"));

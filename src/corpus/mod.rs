@@ -94,14 +94,20 @@ pub struct LoadOptions {
 pub enum InputError {
     /// A path given on the command line does not exist.
     #[error("{path}: no such file or folder")]
-    #[diagnostic(code(factdiff::input::missing), help("check the path; factdiff reads files and folders of articles"))]
+    #[diagnostic(
+        code(factdiff::input::missing),
+        help("check the path; factdiff reads files and folders of articles")
+    )]
     Missing {
         /// The path as given.
         path: String,
     },
     /// The file exists but could not be read.
     #[error("{path}: cannot read: {message}")]
-    #[diagnostic(code(factdiff::input::unreadable), help("check the file's permissions"))]
+    #[diagnostic(
+        code(factdiff::input::unreadable),
+        help("check the file's permissions")
+    )]
     Unreadable {
         /// The file.
         path: String,
@@ -110,7 +116,11 @@ pub enum InputError {
     },
     /// The file holds binary data, not an article.
     #[error("{path}: skipped: binary data, not text")]
-    #[diagnostic(code(factdiff::input::binary), severity(Warning), help("remove the file or exclude it in factdiff.toml"))]
+    #[diagnostic(
+        code(factdiff::input::binary),
+        severity(Warning),
+        help("remove the file or exclude it in factdiff.toml")
+    )]
     Binary {
         /// The file.
         path: String,
@@ -195,8 +205,14 @@ pub fn display_path(path: &Path) -> String {
 }
 
 /// Reads one file's bytes into documents (a WordPress array yields several).
-pub fn read_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Vec<Document>, InputError> {
-    let decoded = decode(bytes).ok_or_else(|| InputError::Binary { path: path.to_string() })?;
+pub fn read_bytes(
+    path: &str,
+    bytes: &[u8],
+    options: &LoadOptions,
+) -> Result<Vec<Document>, InputError> {
+    let decoded = decode(bytes).ok_or_else(|| InputError::Binary {
+        path: path.to_string(),
+    })?;
     let mut docs = read_text(path, &decoded.text, options)?;
     if let Some(note) = decoded.note {
         for d in &mut docs {
@@ -207,16 +223,26 @@ pub fn read_bytes(path: &str, bytes: &[u8], options: &LoadOptions) -> Result<Vec
 }
 
 /// Reads already-decoded text into documents, detecting the format from the content.
-pub fn read_text(path: &str, text: &str, options: &LoadOptions) -> Result<Vec<Document>, InputError> {
+pub fn read_text(
+    path: &str,
+    text: &str,
+    options: &LoadOptions,
+) -> Result<Vec<Document>, InputError> {
     let trimmed = text.trim_start();
-    let mut docs = if (trimmed.starts_with('{') || trimmed.starts_with('[')) && wordpress::looks_like_post(trimmed) {
+    let mut docs = if (trimmed.starts_with('{') || trimmed.starts_with('['))
+        && wordpress::looks_like_post(trimmed)
+    {
         wordpress::read(path, text)?
     } else if html::looks_like_html(trimmed) {
         vec![html::read(path, text)]
     } else if markdown::has_front_matter(text) {
         vec![markdown::read(path, text)]
     } else {
-        let format = if markdown::looks_like_markdown(text) { Format::Markdown } else { Format::Text };
+        let format = if markdown::looks_like_markdown(text) {
+            Format::Markdown
+        } else {
+            Format::Text
+        };
         vec![plain(path, text.to_string(), format)]
     };
     for doc in &mut docs {

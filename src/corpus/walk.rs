@@ -4,7 +4,9 @@ use super::{display_path, InputError};
 use std::path::PathBuf;
 
 /// File name endings read when walking a folder. Files given explicitly are always read.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdx", "html", "htm", "xhtml", "json"];
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "mdx", "html", "htm", "xhtml", "json",
+];
 
 /// Expands `paths` into article files: files as given, folders walked recursively in sorted
 /// order, hidden entries (starting with `.`) and symlink loops skipped, `exclude` prefixes left out.
@@ -13,7 +15,9 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
     let mut problems = Vec::new();
     for path in paths {
         if !path.exists() {
-            problems.push(InputError::Missing { path: display_path(path) });
+            problems.push(InputError::Missing {
+                path: display_path(path),
+            });
             continue;
         }
         if path.is_file() {
@@ -34,15 +38,22 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
                 continue;
             }
             let p = entry.path();
-            let ext = p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
-            if ext.as_deref().is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e)) {
+            let ext = p
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase());
+            if ext
+                .as_deref()
+                .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e))
+            {
                 files.push(p.to_path_buf());
             }
         }
     }
     files.retain(|f| {
         let shown = display_path(f);
-        !exclude.iter().any(|x| shown.starts_with(x.trim_start_matches("./")))
+        !exclude
+            .iter()
+            .any(|x| shown.starts_with(x.trim_start_matches("./")))
     });
     files.sort();
     files.dedup();

@@ -37,12 +37,17 @@ pub fn read(path: &str, text: &str) -> Result<Vec<Document>, InputError> {
         path: path.to_string(),
         line: e.line().max(1),
         message: format!("looks like WordPress JSON but does not parse: {e}"),
-        help: "re-export the post from the WordPress REST API, or save its text as .txt".to_string(),
+        help: "re-export the post from the WordPress REST API, or save its text as .txt"
+            .to_string(),
     })?;
     let posts = match posts {
         Posts::One(p) => vec![(path.to_string(), *p)],
         Posts::Many(v) if v.len() == 1 => v.into_iter().map(|p| (path.to_string(), p)).collect(),
-        Posts::Many(v) => v.into_iter().enumerate().map(|(i, p)| (format!("{path}#{}", i + 1), p)).collect(),
+        Posts::Many(v) => v
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| (format!("{path}#{}", i + 1), p))
+            .collect(),
     };
     let mut docs = Vec::new();
     for (name, post) in posts {
@@ -80,14 +85,24 @@ mod tests {
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].text, "Hello Rabat\nTwo\n");
         assert_eq!(docs[0].title.as_deref(), Some("A & B"));
-        assert_eq!(docs[0].published.map(|d| d.to_string()).as_deref(), Some("2025-04-23"));
+        assert_eq!(
+            docs[0].published.map(|d| d.to_string()).as_deref(),
+            Some("2025-04-23")
+        );
     }
 
     #[test]
     fn array_of_posts_and_truncated_json() {
-        let src = r#"[{"content":{"rendered":"<p>One</p>"}},{"content":{"rendered":"<p>Two</p>"}}]"#;
+        let src =
+            r#"[{"content":{"rendered":"<p>One</p>"}},{"content":{"rendered":"<p>Two</p>"}}]"#;
         let docs = read("p.json", src).unwrap();
-        assert_eq!(docs.iter().map(|d| d.path.as_str()).collect::<Vec<_>>(), ["p.json#1", "p.json#2"]);
-        assert!(matches!(read("p.json", r#"{"content":{"rendered":"<p>"#), Err(InputError::Malformed { .. })));
+        assert_eq!(
+            docs.iter().map(|d| d.path.as_str()).collect::<Vec<_>>(),
+            ["p.json#1", "p.json#2"]
+        );
+        assert!(matches!(
+            read("p.json", r#"{"content":{"rendered":"<p>"#),
+            Err(InputError::Malformed { .. })
+        ));
     }
 }

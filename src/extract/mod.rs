@@ -209,11 +209,28 @@ impl Claim {
 pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     let text = doc.text.as_str();
     let mut claims = Vec::new();
-    let push = |claims: &mut Vec<Claim>, span: Span, data: ClaimData| claims.push(Claim { doc: doc.id, span, data });
+    let push = |claims: &mut Vec<Claim>, span: Span, data: ClaimData| {
+        claims.push(Claim {
+            doc: doc.id,
+            span,
+            data,
+        })
+    };
     let times = time::scan(text, doc.published);
     for m in &times {
-        let stated_weekday = m.stated_weekday.map(|(w, span)| StatedWeekday { day: w.number_from_monday(), span });
-        push(&mut claims, m.span, ClaimData::Time { timex: m.value.clone(), relative: m.relative, stated_weekday });
+        let stated_weekday = m.stated_weekday.map(|(w, span)| StatedWeekday {
+            day: w.number_from_monday(),
+            span,
+        });
+        push(
+            &mut claims,
+            m.span,
+            ClaimData::Time {
+                timex: m.value.clone(),
+                relative: m.relative,
+                stated_weekday,
+            },
+        );
     }
     let quotes = quotes::find_quotes(text);
     let mut events = events::EventBuilder::default();
@@ -223,7 +240,13 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         let tok_span = |a: usize, b: usize| Span::new(s.toks[a].start, s.toks[b - 1].end);
         let (names, titles) = people::find(&s, knowledge);
         for n in &names {
-            push(&mut claims, tok_span(n.a, n.b), ClaimData::Person { name: s.phrase(n.a, n.b).to_string() });
+            push(
+                &mut claims,
+                tok_span(n.a, n.b),
+                ClaimData::Person {
+                    name: s.phrase(n.a, n.b).to_string(),
+                },
+            );
         }
         for tm in &titles {
             push(
@@ -254,24 +277,69 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         }
         let places = orgs::find_places(&s, knowledge);
         for p in &places {
-            push(&mut claims, tok_span(p.a, p.b), ClaimData::Place { name: p.name.clone() });
+            push(
+                &mut claims,
+                tok_span(p.a, p.b),
+                ClaimData::Place {
+                    name: p.name.clone(),
+                },
+            );
         }
         for o in offices::find(&s, knowledge) {
-            push(&mut claims, o.span, ClaimData::Office { office: o.office, holder: o.holder, holder_span: o.holder_span, year: o.year, year_span: o.year_span });
+            push(
+                &mut claims,
+                o.span,
+                ClaimData::Office {
+                    office: o.office,
+                    holder: o.holder,
+                    holder_span: o.holder_span,
+                    year: o.year,
+                    year_span: o.year_span,
+                },
+            );
         }
         let counts = numbers::find_counts(&s);
         for c in &counts {
-            push(&mut claims, tok_span(c.a, c.b), ClaimData::Count { value: c.value, approximate: c.approximate, noun: c.noun.clone() });
+            push(
+                &mut claims,
+                tok_span(c.a, c.b),
+                ClaimData::Count {
+                    value: c.value,
+                    approximate: c.approximate,
+                    noun: c.noun.clone(),
+                },
+            );
         }
         while t < times.len() && times[t].span.end <= start {
             t += 1;
         }
-        let sentence_times: Vec<events::SentenceTime> =
-            times[t..].iter().take_while(|m| m.span.start < end).map(|m| (m.span, m.value.clone())).collect();
-        events::read_sentence(&s, knowledge, &sentence_times, &names, &places, &counts, &mut events);
-        for q in quotes.iter().filter(|q| q.span.start >= start && q.span.start < end) {
+        let sentence_times: Vec<events::SentenceTime> = times[t..]
+            .iter()
+            .take_while(|m| m.span.start < end)
+            .map(|m| (m.span, m.value.clone()))
+            .collect();
+        events::read_sentence(
+            &s,
+            knowledge,
+            &sentence_times,
+            &names,
+            &places,
+            &counts,
+            &mut events,
+        );
+        for q in quotes
+            .iter()
+            .filter(|q| q.span.start >= start && q.span.start < end)
+        {
             let speaker = quotes::speaker(&s, &names, q).map(|n| s.phrase(n.a, n.b).to_string());
-            push(&mut claims, q.span, ClaimData::Quote { words: q.inner.slice(text).to_string(), speaker });
+            push(
+                &mut claims,
+                q.span,
+                ClaimData::Quote {
+                    words: q.inner.slice(text).to_string(),
+                    speaker,
+                },
+            );
         }
     }
     for (span, ev) in events.events {
@@ -280,6 +348,8 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         }
         push(&mut claims, span, ClaimData::Event(ev));
     }
-    claims.sort_by(|a, b| (a.span.start, a.span.end, a.kind()).cmp(&(b.span.start, b.span.end, b.kind())));
+    claims.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.kind()).cmp(&(b.span.start, b.span.end, b.kind()))
+    });
     claims
 }

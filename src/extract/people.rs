@@ -47,7 +47,11 @@ fn name_run(s: &Sentence<'_>, i: usize) -> usize {
         if t.name_word {
             j += 1;
             end = j;
-        } else if j > i && !t.cap && is_in(vocab::NAME_PARTICLES, &t.folded) && s.toks.get(j + 1).is_some_and(|x| x.name_word) {
+        } else if j > i
+            && !t.cap
+            && is_in(vocab::NAME_PARTICLES, &t.folded)
+            && s.toks.get(j + 1).is_some_and(|x| x.name_word)
+        {
             j += 1;
         } else {
             break;
@@ -97,7 +101,11 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch
         let before = title_before(s, kb, m);
         let after = appositive_after(s, kb, m).or_else(|| as_title(s, kb, m));
         let comma = title_comma_name(s, kb, m);
-        let vouched = s.toks[i].given || before.is_some() || after.is_some() || comma.is_some() || after_agent_word(s, i);
+        let vouched = s.toks[i].given
+            || before.is_some()
+            || after.is_some()
+            || comma.is_some()
+            || after_agent_word(s, i);
         if vouched {
             names.push(m);
             titles.extend(before);
@@ -120,7 +128,9 @@ fn after_agent_word(_s: &Sentence<'_>, _i: usize) -> bool {
 pub fn title_country(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> Option<String> {
     (a..b).find_map(|k| {
         let f = s.f(k);
-        kb.country_by_demonym(f).or_else(|| kb.country_by_name(f)).map(str::to_string)
+        kb.country_by_demonym(f)
+            .or_else(|| kb.country_by_name(f))
+            .map(str::to_string)
     })
 }
 
@@ -136,7 +146,11 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     }
     // Strip qualifiers to find the head.
     let mut k = a;
-    while k < b && (is_in(vocab::FORMER_WORDS, s.f(k)) || kb.country_by_demonym(s.f(k)).is_some() || possessive_country(s, kb, k)) {
+    while k < b
+        && (is_in(vocab::FORMER_WORDS, s.f(k))
+            || kb.country_by_demonym(s.f(k)).is_some()
+            || possessive_country(s, kb, k))
+    {
         k += if possessive_country(s, kb, k) { 2 } else { 1 };
     }
     if k >= b {
@@ -148,7 +162,8 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     }
     // The head noun is the first non-modifier word ("Director General of ...", "head of
     // intelligence at ...") or, for pre-modified titles, the last word ("Foreign Minister").
-    let first_head = (k..b).find(|&x| !is_in(vocab::TITLE_MODIFIERS, s.f(x)) || is_in(vocab::TITLE_HEADS, s.f(x)));
+    let first_head = (k..b)
+        .find(|&x| !is_in(vocab::TITLE_MODIFIERS, s.f(x)) || is_in(vocab::TITLE_HEADS, s.f(x)));
     let Some(h) = first_head else { return false };
     if !is_in(vocab::TITLE_HEADS, s.f(h)) {
         return false;
@@ -157,17 +172,79 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     // lower-case nouns (the remit: "of intelligence at the Spanish Civil Guard").
     (h + 1..b).all(|x| {
         let t = &s.toks[x];
-        t.cap || is_in(vocab::TITLE_CONNECTORS, &t.folded) || is_in(vocab::TITLE_HEADS, &t.folded) || t.folded.chars().all(char::is_alphabetic) && t.folded.len() > 2 && !is_in(CLAUSE_WORDS, &t.folded)
+        t.cap
+            || is_in(vocab::TITLE_CONNECTORS, &t.folded)
+            || is_in(vocab::TITLE_HEADS, &t.folded)
+            || t.folded.chars().all(char::is_alphabetic)
+                && t.folded.len() > 2
+                && !is_in(CLAUSE_WORDS, &t.folded)
     }) && !is_in(vocab::TITLE_CONNECTORS, s.f(b - 1))
 }
 
 /// Lower-case words that start a new clause and so cannot be inside a title.
 const CLAUSE_WORDS: &[&str] = &[
-    "who", "which", "that", "said", "says", "say", "told", "is", "was", "were", "are", "has", "had", "have", "will", "would",
-    "met", "chose", "received", "visited", "announced", "stressed", "added", "noted", "explained", "declared", "stated",
-    "affirmed", "welcomed", "expressed", "called", "urged", "insisted", "recalled", "highlighted", "underlined", "indicated",
-    "confirmed", "when", "while", "after", "before", "during", "since", "because", "although", "where", "with", "also",
-    "not", "been", "being", "did", "does", "do", "can", "could", "may", "might", "must", "should", "shall",
+    "who",
+    "which",
+    "that",
+    "said",
+    "says",
+    "say",
+    "told",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "met",
+    "chose",
+    "received",
+    "visited",
+    "announced",
+    "stressed",
+    "added",
+    "noted",
+    "explained",
+    "declared",
+    "stated",
+    "affirmed",
+    "welcomed",
+    "expressed",
+    "called",
+    "urged",
+    "insisted",
+    "recalled",
+    "highlighted",
+    "underlined",
+    "indicated",
+    "confirmed",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "since",
+    "because",
+    "although",
+    "where",
+    "with",
+    "also",
+    "not",
+    "been",
+    "being",
+    "did",
+    "does",
+    "do",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
 ];
 
 fn possessive_country(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
@@ -175,7 +252,8 @@ fn possessive_country(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
 }
 
 fn is_former(s: &Sentence<'_>, a: usize, b: usize) -> bool {
-    (a..b).any(|k| is_in(vocab::FORMER_WORDS, s.f(k))) || (a > 0 && is_in(vocab::FORMER_WORDS, s.f(a - 1)))
+    (a..b).any(|k| is_in(vocab::FORMER_WORDS, s.f(k)))
+        || (a > 0 && is_in(vocab::FORMER_WORDS, s.f(a - 1)))
 }
 
 fn make(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch, a: usize, b: usize) -> TitleMatch {
@@ -198,24 +276,32 @@ fn title_before(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<Tit
     // Walk back over words joined by spaces that can belong to a title.
     while k > 0 && s.joined(k - 1) {
         let t = &s.toks[k - 1];
-        let ok = t.cap && !t.given || is_in(vocab::TITLE_HEADS, &t.folded) || is_in(vocab::TITLE_MODIFIERS, &t.folded) || is_in(vocab::TITLE_CONNECTORS, &t.folded) && t.folded != "and" && t.folded != "the";
+        let ok = t.cap && !t.given
+            || is_in(vocab::TITLE_HEADS, &t.folded)
+            || is_in(vocab::TITLE_MODIFIERS, &t.folded)
+            || is_in(vocab::TITLE_CONNECTORS, &t.folded) && t.folded != "and" && t.folded != "the";
         if !ok || name.a - k >= 10 {
             break;
         }
         k -= 1;
     }
     // Longest title phrase ending right before the name.
-    (k..name.a).find(|&st| {
-        !is_in(vocab::TITLE_CONNECTORS, s.f(st)) && is_title_phrase(s, kb, st, name.a) && ends_with_head_or_known(s, kb, st, name.a)
-    })
-    .map(|st| make(s, kb, name, st, name.a))
+    (k..name.a)
+        .find(|&st| {
+            !is_in(vocab::TITLE_CONNECTORS, s.f(st))
+                && is_title_phrase(s, kb, st, name.a)
+                && ends_with_head_or_known(s, kb, st, name.a)
+        })
+        .map(|st| make(s, kb, name, st, name.a))
 }
 
 fn ends_with_head_or_known(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> bool {
     let folded = s.folded_phrase(a, b);
     is_in(vocab::TITLE_HEADS, s.f(b - 1)) || kb.title_by_name(&folded, None).is_some() || {
         let mut k = a;
-        while k < b && (kb.country_by_demonym(s.f(k)).is_some() || is_in(vocab::FORMER_WORDS, s.f(k))) {
+        while k < b
+            && (kb.country_by_demonym(s.f(k)).is_some() || is_in(vocab::FORMER_WORDS, s.f(k)))
+        {
             k += 1;
         }
         kb.title_by_name(&s.folded_phrase(k, b), None).is_some()
@@ -240,11 +326,17 @@ fn phrase_end(s: &Sentence<'_>, kb: &Knowledge, a: usize) -> usize {
         }
         // "to replace", "to strengthen": an infinitive ends the title ("Ambassador to Spain",
         // "advisor to the Directorate" go on).
-        if k > a && s.f(k) == "to" && s.toks.get(k + 1).is_some_and(|t| !t.cap && !is_in(vocab::DETERMINERS, &t.folded)) {
+        if k > a
+            && s.f(k) == "to"
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|t| !t.cap && !is_in(vocab::DETERMINERS, &t.folded))
+        {
             return k;
         }
         let gap = s.gap_after(k);
-        let cont = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '-') || (matches!(gap, "'" | "\u{2019}") && s.f(k + 1) == "s");
+        let cont = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '-')
+            || (matches!(gap, "'" | "\u{2019}") && s.f(k + 1) == "s");
         k += 1;
         if !cont || k - a > 16 {
             break;
@@ -271,7 +363,10 @@ fn appositive_after(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
         let b2 = phrase_end(s, kb, b);
         if kb.title_by_name(&s.folded_phrase(a, b2), None).is_some() || {
             let c = title_country(s, kb, a, b);
-            c.is_some() && kb.title_by_name(&strip_country_words(s, kb, a, b2), c.as_deref()).is_some()
+            c.is_some()
+                && kb
+                    .title_by_name(&strip_country_words(s, kb, a, b2), c.as_deref())
+                    .is_some()
         } {
             b = b2;
         }
@@ -300,7 +395,10 @@ fn as_title(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMa
         a += 1;
     }
     let mut b = phrase_end(s, kb, a);
-    while b > a && (is_in(vocab::TITLE_CONNECTORS, s.f(b - 1)) || !s.toks[b - 1].cap && !is_in(vocab::TITLE_HEADS, s.f(b - 1))) {
+    while b > a
+        && (is_in(vocab::TITLE_CONNECTORS, s.f(b - 1))
+            || !s.toks[b - 1].cap && !is_in(vocab::TITLE_HEADS, s.f(b - 1)))
+    {
         b -= 1;
     }
     (b > a && is_title_phrase(s, kb, a, b)).then(|| make(s, kb, name, a, b))
@@ -312,7 +410,7 @@ fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
         return None;
     }
     let end = name.a; // title is tokens st..end
-    // The name must close the apposition: punctuation or a verb follows.
+                      // The name must close the apposition: punctuation or a verb follows.
     let after = s.gap_after(name.b - 1).trim();
     if name.b < s.toks.len() && after.is_empty() && !is_in(CLAUSE_WORDS, s.f(name.b)) {
         return None;
@@ -320,16 +418,23 @@ fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
     let mut st = end;
     while st > 0 && end - st < 16 {
         let g = s.gap_before(st - 1 + 1);
-        let joined = st == end || g.chars().all(|c| c == ' ' || c == '-') || (matches!(g, "'" | "\u{2019}"));
+        let joined =
+            st == end || g.chars().all(|c| c == ' ' || c == '-') || (matches!(g, "'" | "\u{2019}"));
         if !joined {
             break;
         }
         let f = s.f(st - 1);
         // "the" opens the phrase unless it follows a connector ("President of the Government").
-        if is_in(vocab::DETERMINERS, f) && !(st >= 2 && is_in(vocab::TITLE_CONNECTORS, s.f(st - 2)) && s.f(st - 2) != "and") {
+        if is_in(vocab::DETERMINERS, f)
+            && !(st >= 2 && is_in(vocab::TITLE_CONNECTORS, s.f(st - 2)) && s.f(st - 2) != "and")
+        {
             break;
         }
-        if !s.toks[st - 1].cap && !is_in(vocab::TITLE_CONNECTORS, f) && !is_in(vocab::TITLE_HEADS, f) && !is_in(vocab::TITLE_MODIFIERS, f) {
+        if !s.toks[st - 1].cap
+            && !is_in(vocab::TITLE_CONNECTORS, f)
+            && !is_in(vocab::TITLE_HEADS, f)
+            && !is_in(vocab::TITLE_MODIFIERS, f)
+        {
             break;
         }
         st -= 1;
@@ -337,11 +442,16 @@ fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
     // The phrase must open the clause: a determiner or the sentence start before it. After a
     // comma it would more likely be the appositive of the name before ("A, Commissioner, B").
     let opens = st == 0 || (is_in(vocab::DETERMINERS, s.f(st - 1)) && s.joined(st - 1));
-    (opens && st < end && is_title_phrase(s, kb, st, end) && ends_with_head_or_known_or_remit(s, kb, st, end)).then(|| make(s, kb, name, st, end))
+    (opens
+        && st < end
+        && is_title_phrase(s, kb, st, end)
+        && ends_with_head_or_known_or_remit(s, kb, st, end))
+    .then(|| make(s, kb, name, st, end))
 }
 
 fn ends_with_head_or_known_or_remit(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> bool {
-    ends_with_head_or_known(s, kb, a, b) || (a..b).any(|k| is_in(vocab::TITLE_HEADS, s.f(k)) && s.toks[k].cap)
+    ends_with_head_or_known(s, kb, a, b)
+        || (a..b).any(|k| is_in(vocab::TITLE_HEADS, s.f(k)) && s.toks[k].cap)
 }
 
 #[cfg(test)]
@@ -353,7 +463,15 @@ mod tests {
         let kb = Knowledge::load(&[]).unwrap();
         let s = Sentence::new(text, 0, text.len(), &kb);
         let (names, titles) = find(&s, &kb);
-        let mut out: Vec<(String, String)> = titles.iter().map(|t| (s.phrase(t.name.a, t.name.b).to_string(), t.span.slice(text).to_string())).collect();
+        let mut out: Vec<(String, String)> = titles
+            .iter()
+            .map(|t| {
+                (
+                    s.phrase(t.name.a, t.name.b).to_string(),
+                    t.span.slice(text).to_string(),
+                )
+            })
+            .collect();
         for n in names {
             let p = s.phrase(n.a, n.b).to_string();
             if !out.iter().any(|(x, _)| *x == p) {
@@ -369,9 +487,18 @@ mod tests {
 
     #[test]
     fn title_before_name() {
-        assert_eq!(run("confirmed by Foreign Minister José Manuel Albares."), [pair("José Manuel Albares", "Foreign Minister")]);
-        assert_eq!(run("bring together Spanish Prime Minister Pedro Sánchez and a delegation"), [pair("Pedro Sánchez", "Spanish Prime Minister")]);
-        assert_eq!(run("will be led by Chief Executive Officer Aziz Akhannouch, signaling"), [pair("Aziz Akhannouch", "Chief Executive Officer")]);
+        assert_eq!(
+            run("confirmed by Foreign Minister José Manuel Albares."),
+            [pair("José Manuel Albares", "Foreign Minister")]
+        );
+        assert_eq!(
+            run("bring together Spanish Prime Minister Pedro Sánchez and a delegation"),
+            [pair("Pedro Sánchez", "Spanish Prime Minister")]
+        );
+        assert_eq!(
+            run("will be led by Chief Executive Officer Aziz Akhannouch, signaling"),
+            [pair("Aziz Akhannouch", "Chief Executive Officer")]
+        );
     }
 
     #[test]
@@ -380,8 +507,14 @@ mod tests {
         assert_eq!(
             run(t),
             [
-                pair("Khalid Zerouali", "Morocco's Director of Migration and Border Surveillance"),
-                pair("Isabel Castro Fernández", "Spain's Secretary of State for Migration")
+                pair(
+                    "Khalid Zerouali",
+                    "Morocco's Director of Migration and Border Surveillance"
+                ),
+                pair(
+                    "Isabel Castro Fernández",
+                    "Spain's Secretary of State for Migration"
+                )
             ]
         );
         let t = "attended by Rafael Pérez Ruiz, Secretary of State for Security; Ángeles Moreno Bau, Secretary of State for Foreign Affairs; and Karima Benyaich, Moroccan Ambassador in Madrid.";
@@ -389,11 +522,17 @@ mod tests {
             run(t),
             [
                 pair("Rafael Pérez Ruiz", "Secretary of State for Security"),
-                pair("Ángeles Moreno Bau", "Secretary of State for Foreign Affairs"),
+                pair(
+                    "Ángeles Moreno Bau",
+                    "Secretary of State for Foreign Affairs"
+                ),
                 pair("Karima Benyaich", "Moroccan Ambassador in Madrid")
             ]
         );
-        assert_eq!(run("of Pedro Sanchez, President of the Spanish government, specifies"), [pair("Pedro Sanchez", "President of the Spanish government")]);
+        assert_eq!(
+            run("of Pedro Sanchez, President of the Spanish government, specifies"),
+            [pair("Pedro Sanchez", "President of the Spanish government")]
+        );
     }
 
     #[test]
@@ -411,8 +550,17 @@ mod tests {
 
     #[test]
     fn not_people() {
-        assert_eq!(run("between the Moroccan Gendarmerie and the Spanish Police within the framework"), Vec::<(String, String)>::new());
-        assert_eq!(run("In Rabat, Morocco, the Western Sahara talks went on."), Vec::<(String, String)>::new());
-        assert_eq!(run("his Spanish counterpart, José Manuel Albares"), [pair("José Manuel Albares", "")]);
+        assert_eq!(
+            run("between the Moroccan Gendarmerie and the Spanish Police within the framework"),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(
+            run("In Rabat, Morocco, the Western Sahara talks went on."),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(
+            run("his Spanish counterpart, José Manuel Albares"),
+            [pair("José Manuel Albares", "")]
+        );
     }
 }

@@ -49,7 +49,8 @@ impl<'a> Sentence<'a> {
             .map(|w| {
                 let folded = fold(w.text);
                 let cap = is_capitalised(w.text);
-                let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.text.chars().any(char::is_lowercase);
+                let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && !w.text.chars().any(char::is_lowercase);
                 let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
                 let given = cap && kb.is_given_name(&folded);
                 let excluded = kb.is_not_name(&folded)
@@ -58,11 +59,26 @@ impl<'a> Sentence<'a> {
                     || kb.country_by_demonym(&folded).is_some()
                     || kb.country_by_name(&folded).is_some()
                     || kb.place_by_name(&folded).is_some();
-                let name_word = cap && !has_digit && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));
-                Tok { start: start + w.start, end: start + w.end(), text: w.text, folded, cap, given, name_word }
+                let name_word = cap
+                    && !has_digit
+                    && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));
+                Tok {
+                    start: start + w.start,
+                    end: start + w.end(),
+                    text: w.text,
+                    folded,
+                    cap,
+                    given,
+                    name_word,
+                }
             })
             .collect();
-        Sentence { text, start, end, toks }
+        Sentence {
+            text,
+            start,
+            end,
+            toks,
+        }
     }
 
     /// The text between token `i` and token `i + 1` (or the sentence end).
@@ -75,7 +91,11 @@ impl<'a> Sentence<'a> {
     /// The text between token `i - 1` and token `i` (or the sentence start).
     pub fn gap_before(&self, i: usize) -> &'a str {
         let Some(t) = self.toks.get(i) else { return "" };
-        let from = if i == 0 { self.start } else { self.toks[i - 1].end };
+        let from = if i == 0 {
+            self.start
+        } else {
+            self.toks[i - 1].end
+        };
         self.text.get(from..t.start).unwrap_or("")
     }
 
@@ -95,7 +115,9 @@ impl<'a> Sentence<'a> {
         if a >= b || b > self.toks.len() {
             return "";
         }
-        self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("")
+        self.text
+            .get(self.toks[a].start..self.toks[b - 1].end)
+            .unwrap_or("")
     }
 
     /// Folded text of tokens `a..b`, as `fold(self.phrase(a, b))` gives it, built from the

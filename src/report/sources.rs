@@ -268,7 +268,10 @@ const WINDOW_CONTEXT: usize = 70;
 /// boundaries.
 fn window(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line_end = text[end..].find('\n').map(|i| end + i).unwrap_or(text.len());
+    let line_end = text[end..]
+        .find('\n')
+        .map(|i| end + i)
+        .unwrap_or(text.len());
     let mut from = start.saturating_sub(WINDOW_CONTEXT).max(line_start);
     while from > line_start && !text.is_char_boundary(from) {
         from -= 1;

@@ -64,7 +64,9 @@ fn day_of(e: &EventMention) -> Option<chrono::NaiveDate> {
 /// Clusters the events of `r` that span at least two documents.
 pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
     let n = r.events.len();
-    let mut dsu = Dsu { parent: (0..n).collect() };
+    let mut dsu = Dsu {
+        parent: (0..n).collect(),
+    };
     let mut links: HashMap<usize, Vec<Link>> = HashMap::new();
     let mut by_ordinal: HashMap<(&str, u32), usize> = HashMap::new();
     let mut by_day: HashMap<(&str, chrono::NaiveDate), usize> = HashMap::new();
@@ -89,7 +91,11 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
         } else if let (Some(d), Some(p)) = (day_of(e), e.event.place.as_ref()) {
             let bucket = by_place_day.entry((p.value.as_str(), d)).or_default();
             for &j in bucket.iter() {
-                let shared = e.attendees.iter().filter(|a| r.events[j].attendees.contains(a)).count();
+                let shared = e
+                    .attendees
+                    .iter()
+                    .filter(|a| r.events[j].attendees.contains(a))
+                    .count();
                 if shared >= 2 {
                     linked.push((j, i, Link::Day));
                 }
@@ -115,10 +121,16 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
         .filter(|g| g.len() > 1)
         .map(|mut g| {
             g.sort_unstable();
-            let mut l: Vec<Link> = g.iter().flat_map(|i| links.get(i).cloned().unwrap_or_default()).collect();
+            let mut l: Vec<Link> = g
+                .iter()
+                .flat_map(|i| links.get(i).cloned().unwrap_or_default())
+                .collect();
             l.sort();
             l.dedup();
-            EventCluster { members: g, links: l }
+            EventCluster {
+                members: g,
+                links: l,
+            }
         })
         .filter(|c| {
             let first = r.events[c.members[0]].doc;

@@ -120,7 +120,11 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
             .filter(|(_, p)| p.mentions.iter().any(|m| m.0 == doc))
             .map(|(i, p)| (p.key.clone(), i))
             .collect();
-        let lookup = |r: &mut Resolved, by_key: &mut BTreeMap<String, EntityId>, span: Span, name: &str| -> Option<EntityId> {
+        let lookup = |r: &mut Resolved,
+                      by_key: &mut BTreeMap<String, EntityId>,
+                      span: Span,
+                      name: &str|
+         -> Option<EntityId> {
             let folded = fold(name);
             if folded.contains(' ') {
                 return Some(person_entity(r, by_key, kb, doc, span, name));
@@ -132,21 +136,64 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                 ClaimData::Person { name } if !name.contains(' ') => {
                     lookup(&mut r, &mut by_key, c.span, name);
                 }
-                ClaimData::Title { person, person_span, title, country, former } => {
-                    let Some(p) = lookup(&mut r, &mut by_key, *person_span, person) else { continue };
+                ClaimData::Title {
+                    person,
+                    person_span,
+                    title,
+                    country,
+                    former,
+                } => {
+                    let Some(p) = lookup(&mut r, &mut by_key, *person_span, person) else {
+                        continue;
+                    };
                     let pc = person_country(&r, p, kb);
                     let role = resolve_title(title, country.as_deref(), pc.as_deref(), kb);
-                    r.roles.push(RoleClaim { person: p, doc, span: c.span, person_span: *person_span, text: title.clone(), role, former: *former, via: RoleVia::Title });
+                    r.roles.push(RoleClaim {
+                        person: p,
+                        doc,
+                        span: c.span,
+                        person_span: *person_span,
+                        text: title.clone(),
+                        role,
+                        former: *former,
+                        via: RoleVia::Title,
+                    });
                 }
-                ClaimData::Organisation { name, person: Some(person), person_span: Some(ps) } => {
-                    let Some(p) = lookup(&mut r, &mut by_key, *ps, person) else { continue };
+                ClaimData::Organisation {
+                    name,
+                    person: Some(person),
+                    person_span: Some(ps),
+                } => {
+                    let Some(p) = lookup(&mut r, &mut by_key, *ps, person) else {
+                        continue;
+                    };
                     let org: Option<OrgId> = resolve_org(name, kb);
-                    let country = org.and_then(|o| kb.organisations.get(o.0)).and_then(|o| o.country.clone());
-                    let role = Role { title: None, orgs: org.into_iter().collect(), country, core: fold(name) };
-                    r.roles.push(RoleClaim { person: p, doc, span: c.span, person_span: *ps, text: name.clone(), role, former: false, via: RoleVia::HeadOf });
+                    let country = org
+                        .and_then(|o| kb.organisations.get(o.0))
+                        .and_then(|o| o.country.clone());
+                    let role = Role {
+                        title: None,
+                        orgs: org.into_iter().collect(),
+                        country,
+                        core: fold(name),
+                    };
+                    r.roles.push(RoleClaim {
+                        person: p,
+                        doc,
+                        span: c.span,
+                        person_span: *ps,
+                        text: name.clone(),
+                        role,
+                        former: false,
+                        via: RoleVia::HeadOf,
+                    });
                 }
                 ClaimData::Event(ev) => {
-                    let attendees = ev.attendees.iter().filter_map(|a| lookup(&mut r, &mut by_key, a.span, &a.value)).collect();
+                    let attendees = ev
+                        .attendees
+                        .iter()
+                        .filter_map(|a| lookup(&mut r, &mut by_key, a.span, &a.value))
+                        .collect();
                     let (series_key, series_name) = match &ev.series {
                         Some(s) => {
                             let (k, n) = series_key(s, kb);
@@ -154,7 +201,14 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                         }
                         None => (String::new(), None),
                     };
-                    r.events.push(EventMention { doc, span: c.span, series_key, series_name, event: ev.clone(), attendees });
+                    r.events.push(EventMention {
+                        doc,
+                        span: c.span,
+                        series_key,
+                        series_name,
+                        event: ev.clone(),
+                        attendees,
+                    });
                 }
                 _ => {}
             }
@@ -170,10 +224,21 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
 }
 
 fn person_country(r: &Resolved, p: EntityId, kb: &Knowledge) -> Option<String> {
-    r.people.get(p)?.kb.and_then(|k| kb.people.get(k.0)).and_then(|k| k.country.clone())
+    r.people
+        .get(p)?
+        .kb
+        .and_then(|k| kb.people.get(k.0))
+        .and_then(|k| k.country.clone())
 }
 
-fn person_entity(r: &mut Resolved, by_key: &mut BTreeMap<String, EntityId>, kb: &Knowledge, doc: DocId, span: Span, name: &str) -> EntityId {
+fn person_entity(
+    r: &mut Resolved,
+    by_key: &mut BTreeMap<String, EntityId>,
+    kb: &Knowledge,
+    doc: DocId,
+    span: Span,
+    name: &str,
+) -> EntityId {
     let folded = fold(name);
     let kb_id = kb.person_by_name(&folded);
     let key = match kb_id {
@@ -182,14 +247,21 @@ fn person_entity(r: &mut Resolved, by_key: &mut BTreeMap<String, EntityId>, kb: 
     };
     let id = *by_key.entry(key.clone()).or_insert_with(|| {
         r.people.push(PersonEntity {
-            name: kb_id.and_then(|k| kb.people.get(k.0)).map(|p| p.name.clone()).unwrap_or_else(|| name.to_string()),
+            name: kb_id
+                .and_then(|k| kb.people.get(k.0))
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| name.to_string()),
             key,
             kb: kb_id,
             mentions: Vec::new(),
         });
         r.people.len() - 1
     });
-    if !r.people[id].mentions.iter().any(|m| m.0 == doc && m.1 == span) {
+    if !r.people[id]
+        .mentions
+        .iter()
+        .any(|m| m.0 == doc && m.1 == span)
+    {
         r.people[id].mentions.push((doc, span, name.to_string()));
     }
     id
@@ -197,8 +269,18 @@ fn person_entity(r: &mut Resolved, by_key: &mut BTreeMap<String, EntityId>, kb: 
 
 /// A surname alone: the full name in the same document it ends, else the one known person
 /// whose name ends with it. Ambiguous surnames stay unresolved.
-fn surname(r: &mut Resolved, full: &[(String, EntityId)], kb: &Knowledge, folded: &str, doc: DocId, span: Span, name: &str) -> Option<EntityId> {
-    let ends = |key: &str, name: &str| name.rsplit(' ').next() == Some(key) || name.split(' ').nth(1) == Some(key);
+fn surname(
+    r: &mut Resolved,
+    full: &[(String, EntityId)],
+    kb: &Knowledge,
+    folded: &str,
+    doc: DocId,
+    span: Span,
+    name: &str,
+) -> Option<EntityId> {
+    let ends = |key: &str, name: &str| {
+        name.rsplit(' ').next() == Some(key) || name.split(' ').nth(1) == Some(key)
+    };
     let local: Vec<EntityId> = full
         .iter()
         .filter(|(_, id)| {
@@ -210,14 +292,25 @@ fn surname(r: &mut Resolved, full: &[(String, EntityId)], kb: &Knowledge, folded
     let id = match local.as_slice() {
         [one] => *one,
         [] => {
-            let known: Vec<usize> = kb.people.iter().enumerate().filter(|(_, p)| ends(folded, &fold(&p.name))).map(|(i, _)| i).collect();
+            let known: Vec<usize> = kb
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| ends(folded, &fold(&p.name)))
+                .map(|(i, _)| i)
+                .collect();
             let [k] = known.as_slice() else { return None };
             let kb_name = kb.people[*k].name.clone();
             let key = format!("kb:{k}");
             match r.people.iter().position(|p| p.key == key) {
                 Some(i) => i,
                 None => {
-                    r.people.push(PersonEntity { name: kb_name, key, kb: Some(PersonId(*k)), mentions: Vec::new() });
+                    r.people.push(PersonEntity {
+                        name: kb_name,
+                        key,
+                        kb: Some(PersonId(*k)),
+                        mentions: Vec::new(),
+                    });
                     r.people.len() - 1
                 }
             }
@@ -236,7 +329,11 @@ fn most_common_spelling(mentions: &[(DocId, Span, String)]) -> String {
     // Most mentions win; ties go to the spelling with accents (more information), then order.
     counts
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then((!a.0.is_ascii()).cmp(&!b.0.is_ascii())).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then((!a.0.is_ascii()).cmp(&!b.0.is_ascii()))
+                .then(b.0.cmp(a.0))
+        })
         .map(|(s, _)| s.to_string())
         .or_else(|| mentions.first().map(|m| m.2.clone()))
         .unwrap_or_default()
@@ -254,7 +351,10 @@ pub fn series_key(name: &str, kb: &Knowledge) -> (String, String) {
     if let Some(s) = kb.series_by_word_key(&key) {
         return (format!("series:{}", s.id), s.name.clone());
     }
-    (format!("name:{key}"), name.trim_start_matches("the ").to_string())
+    (
+        format!("name:{key}"),
+        name.trim_start_matches("the ").to_string(),
+    )
 }
 
 #[cfg(test)]
@@ -270,8 +370,14 @@ mod tests {
         assert_eq!(k("Hispano-Moroccan Permanent Group on migrations"), main);
         assert_eq!(k("Permanent Joint Moroccan-Spanish Migration Group"), main);
         assert_ne!(k("joint subcommittees of the Migration Group"), main);
-        assert_eq!(k("joint subcommittees of the Migration Group"), k("joint sub-committees of the migration group"));
-        assert_ne!(k("Franco-Moroccan Joint Commission"), k("Spanish-Moroccan Joint Commission"));
+        assert_eq!(
+            k("joint subcommittees of the Migration Group"),
+            k("joint sub-committees of the migration group")
+        );
+        assert_ne!(
+            k("Franco-Moroccan Joint Commission"),
+            k("Spanish-Moroccan Joint Commission")
+        );
         assert_eq!(k("Spanish-Moroccan Mixed Group on Migration"), main);
         assert_eq!(k("high level meeting between Spain and Morocco"), k("RAN"));
     }

@@ -52,15 +52,29 @@ fn substantive_changes(a: &str, b: &str) -> Vec<String> {
     for (i, op) in diff.iter().enumerate() {
         let (old, new) = match *op {
             DiffOp::Equal { .. } => continue,
-            DiffOp::Delete { old_index, old_len, .. } => (&aw[old_index..old_index + old_len], &bw[0..0]),
-            DiffOp::Insert { new_index, new_len, .. } => (&aw[0..0], &bw[new_index..new_index + new_len]),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => (&aw[old_index..old_index + old_len], &bw[new_index..new_index + new_len]),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => (&aw[old_index..old_index + old_len], &bw[0..0]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => (&aw[0..0], &bw[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                &aw[old_index..old_index + old_len],
+                &bw[new_index..new_index + new_len],
+            ),
         };
         // Cut at either end: an excerpt.
         if (i == 0 || i == last) && (old.is_empty() || new.is_empty()) {
             continue;
         }
-        let trivial = |x: &str| x.chars().all(|c| c.is_ascii_digit()) || matches!(x, "00" | "a" | "the" | "an");
+        let trivial = |x: &str| {
+            x.chars().all(|c| c.is_ascii_digit()) || matches!(x, "00" | "a" | "the" | "an")
+        };
         let old: Vec<&str> = old.iter().copied().filter(|w| !trivial(w)).collect();
         let new: Vec<&str> = new.iter().copied().filter(|w| !trivial(w)).collect();
         if old.is_empty() && new.is_empty() {
@@ -89,7 +103,11 @@ fn spelling_variant(a: &str, b: &str) -> bool {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }
@@ -97,7 +115,19 @@ fn spelling_variant(a: &str, b: &str) -> bool {
 }
 
 fn normalise(s: &str) -> String {
-    fold(s).chars().map(|c| if c.is_alphanumeric() || c == ' ' { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    fold(s)
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Runs the rule.
@@ -108,7 +138,12 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             if let ClaimData::Quote { words, speaker } = &c.data {
                 let n = normalise(words);
                 if n.split(' ').count() >= MIN_WORDS {
-                    quotes.push(Quote { doc: DocId(di as u32), span: c.span, words: n, speaker: speaker.as_deref() });
+                    quotes.push(Quote {
+                        doc: DocId(di as u32),
+                        span: c.span,
+                        words: n,
+                        speaker: speaker.as_deref(),
+                    });
                 }
             }
         }
@@ -154,14 +189,20 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut misattributed: Vec<(usize, usize)> = Vec::new();
     for (a, b) in pairs {
         let (qa, qb) = (&quotes[a], &quotes[b]);
-        let ratio = TextDiff::configure().diff_words(&qa.words, &qb.words).ratio();
+        let ratio = TextDiff::configure()
+            .diff_words(&qa.words, &qb.words)
+            .ratio();
         if ratio < SIMILAR {
             continue;
         }
         let (sa, sb) = (speaker_key(qa.speaker), speaker_key(qb.speaker));
         let speakers_differ = matches!((&sa, &sb), (Some(x), Some(y)) if x != y);
         let excerpt = contains_run(&qa.words, &qb.words) || contains_run(&qb.words, &qa.words);
-        let changed = if excerpt { Vec::new() } else { substantive_changes(&qa.words, &qb.words) };
+        let changed = if excerpt {
+            Vec::new()
+        } else {
+            substantive_changes(&qa.words, &qb.words)
+        };
         if speakers_differ && changed.is_empty() {
             misattributed.push((a, b));
         } else if !speakers_differ && !changed.is_empty() {
@@ -178,9 +219,14 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         if !reported.insert(r) {
             continue;
         }
-        let members: Vec<usize> = (0..quotes.len()).filter(|&i| root(&mut parent, i) == r).collect();
+        let members: Vec<usize> = (0..quotes.len())
+            .filter(|&i| root(&mut parent, i) == r)
+            .collect();
         let (qa, qb) = (&quotes[a], &quotes[b]);
-        let mut locations = vec![ctx.at(qb.doc, qb.span, "this wording"), ctx.at(qa.doc, qa.span, "and this one")];
+        let mut locations = vec![
+            ctx.at(qb.doc, qb.span, "this wording"),
+            ctx.at(qa.doc, qa.span, "and this one"),
+        ];
         for &m in &members {
             if m != a && m != b {
                 locations.push(ctx.at(quotes[m].doc, quotes[m].span, "also quoted here"));
@@ -192,8 +238,15 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         out.push(Finding {
             rule: ID,
             severity: Severity::Note,
-            message: format!("the same quotation is worded differently: {}", changed.join(", ")),
-            subject: qa.speaker.or(qb.speaker).unwrap_or("unattributed quotation").to_string(),
+            message: format!(
+                "the same quotation is worded differently: {}",
+                changed.join(", ")
+            ),
+            subject: qa
+                .speaker
+                .or(qb.speaker)
+                .unwrap_or("unattributed quotation")
+                .to_string(),
             values,
             locations,
             help: format!("word similarity {ratio:.2}; quote the primary source verbatim"),
@@ -204,13 +257,30 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         out.push(Finding {
             rule: ID,
             severity: Severity::Warning,
-            message: format!("the same quotation is attributed to {} and to {}", qb.speaker.unwrap_or("?"), qa.speaker.unwrap_or("?")),
+            message: format!(
+                "the same quotation is attributed to {} and to {}",
+                qb.speaker.unwrap_or("?"),
+                qa.speaker.unwrap_or("?")
+            ),
             subject: qa.words.clone(),
-            values: vec![fold(qa.speaker.unwrap_or("")), fold(qb.speaker.unwrap_or(""))],
-            locations: vec![ctx.at(qb.doc, qb.span, format!("said by {}", qb.speaker.unwrap_or("?"))), ctx.at(qa.doc, qa.span, format!("said by {}", qa.speaker.unwrap_or("?")))],
+            values: vec![
+                fold(qa.speaker.unwrap_or("")),
+                fold(qb.speaker.unwrap_or("")),
+            ],
+            locations: vec![
+                ctx.at(
+                    qb.doc,
+                    qb.span,
+                    format!("said by {}", qb.speaker.unwrap_or("?")),
+                ),
+                ctx.at(
+                    qa.doc,
+                    qa.span,
+                    format!("said by {}", qa.speaker.unwrap_or("?")),
+                ),
+            ],
             help: "check who said it in the primary source".to_string(),
         });
     }
     out
 }
-

@@ -23,8 +23,18 @@ pub struct TimeMention {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
 ];
 
 fn month_word(word: &str) -> Option<u32> {
@@ -53,7 +63,9 @@ pub fn parse_calendar_date(s: &str) -> Option<(NaiveDate, usize)> {
 
 fn iso(s: &str) -> Option<(NaiveDate, usize)> {
     let head = s.get(..10)?;
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok().map(|d| (d, 10))
+    NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .ok()
+        .map(|d| (d, 10))
 }
 
 fn word_offsets(s: &str) -> Vec<(usize, &str)> {
@@ -94,10 +106,15 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                 if let Ok(day) = d.trim_end_matches(',').parse::<u32>() {
                     if let Some(&(ys, y)) = words.get(i + 2) {
                         if let Ok(year) = y.trim_end_matches(',').parse::<i32>() {
-                            if NaiveDate::from_ymd_opt(year, m, day).is_some() && (1000..3000).contains(&year) {
+                            if NaiveDate::from_ymd_opt(year, m, day).is_some()
+                                && (1000..3000).contains(&year)
+                            {
                                 out.push(TimeMention {
                                     span: Span::new(start, ys + y.trim_end_matches(',').len()),
-                                    value: TimeValue::new(TimexType::Date, format!("{year:04}-{m:02}-{day:02}")),
+                                    value: TimeValue::new(
+                                        TimexType::Date,
+                                        format!("{year:04}-{m:02}-{day:02}"),
+                                    ),
                                     relative: false,
                                     stated_weekday: None,
                                 });

@@ -19,10 +19,16 @@ pub fn event_subject(ctx: &RuleContext<'_>, cluster: &EventCluster, with_ordinal
         .map(|e| e.event.noun.clone())
         .unwrap_or_else(|| "meeting".into());
     let series = ev.iter().find_map(|e| e.series_name.clone());
-    let ordinal = ev
+    // The ordinal names the event only when every mention agrees on it.
+    let ordinals: std::collections::BTreeSet<u32> = ev
         .iter()
-        .find_map(|e| e.event.ordinal.as_ref().map(|o| o.value))
-        .filter(|_| with_ordinal);
+        .filter_map(|e| e.event.ordinal.as_ref().map(|o| o.value))
+        .collect();
+    let ordinal = ordinals
+        .iter()
+        .next()
+        .copied()
+        .filter(|_| with_ordinal && ordinals.len() == 1);
     let mut s = match ordinal {
         Some(o) => format!("the {} {noun}", ordinal_word(o)),
         None => format!("the {noun}"),

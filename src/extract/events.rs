@@ -23,7 +23,15 @@ pub struct EventBuilder {
     pub events: Vec<(Span, EventClaim)>,
     /// Last event per family ("meeting", "summit", "visit"), for "the meeting".
     current: Vec<(&'static str, usize)>,
+    /// Sentences read so far.
+    sentence: usize,
+    /// The event mentioned last and the sentence it was mentioned in.
+    last: Option<(usize, usize)>,
 }
+
+/// Counts in the sentences right after an event's mention, with no event named in them,
+/// are about that event ("... held its summit in Rabat. The delegations signed 20 agreements.").
+const COUNT_CARRY_SENTENCES: usize = 2;
 
 /// What kind of event a noun names, for anaphora.
 fn family(noun: &str) -> &'static str {
@@ -94,11 +102,15 @@ pub fn read_sentence(
     counts: &[CountMatch],
     builder: &mut EventBuilder,
 ) {
+    builder.sentence += 1;
     let n = s.toks.len();
+    let heading = s.is_heading();
     let nouns: Vec<(usize, Option<usize>)> = (0..n)
         .filter_map(|i| {
             let t = &s.toks[i];
-            if !t.cap
+            // Capitalised nouns count in running text ("the 12th High-Level Meeting"), not
+            // in headlines where every word is capitalised.
+            if (!t.cap || !heading)
                 && is_in(vocab::EVENT_NOUNS, &t.folded)
                 && !(t.folded == "round" && s.f(i + 1) != "of")
             {
@@ -112,6 +124,19 @@ pub fn read_sentence(
             .then_some((i, Some(i)))
         })
         .collect();
+    if nouns.is_empty() && !counts.is_empty() {
+        if let Some((i, at)) = builder.last {
+            if builder.sentence - at <= COUNT_CARRY_SENTENCES {
+                let carried = counts.iter().map(|c| CountAttr {
+                    value: c.value,
+                    approximate: c.approximate,
+                    noun: c.noun.clone(),
+                    span: Span::new(s.toks[c.a].start, s.toks[c.b - 1].end),
+                });
+                builder.events[i].1.counts.extend(carried);
+            }
+        }
+    }
     let planned_sentence = (0..n).any(|k| is_in(PLANNED_CUES, s.f(k)) && !s.toks[k].cap)
         || s.phrase(0, n).contains("set to")
         || s.phrase(0, n).contains("to be held");
@@ -122,7 +147,8 @@ pub fn read_sentence(
         let mut a = e;
         let mut ord = None;
         let mut k = e;
-        while k > 0 && e - k < 4 && s.joined(k - 1) {
+        let noun_cap = s.toks[e].cap;
+        while k > 0 && e - k < 5 && s.joined(k - 1) {
             let f = s.f(k - 1);
             if let Some(o) = ordinal(s.toks[k - 1].text) {
                 ord = Some(Attr {
@@ -135,7 +161,7 @@ pub fn read_sentence(
             {
                 a = k - 1;
                 break;
-            } else if s.toks[k - 1].cap
+            } else if (s.toks[k - 1].cap && !noun_cap && !country_compound(s, kb, k - 1))
                 || is_in(vocab::EVENT_NOUNS, f)
                 || is_in(HOLD_VERBS, f)
                 || f == "s"
@@ -221,6 +247,7 @@ pub fn read_sentence(
             && s.f(e + 1) != "between";
         if anaphoric {
             if let Some(&(_, i)) = builder.current.iter().rev().find(|(f, _)| *f == fam) {
+                builder.last = Some((i, builder.sentence));
                 let ev = &mut builder.events[i].1;
                 if ev.place.is_none() {
                     ev.place = place;
@@ -256,6 +283,7 @@ pub fn read_sentence(
         let i = builder.events.len() - 1;
         builder.current.retain(|(f, _)| *f != fam);
         builder.current.push((fam, i));
+        builder.last = Some((i, builder.sentence));
     }
 }
 
@@ -358,6 +386,21 @@ const EVALUATIVE: &[&str] = &[
     "such",
 ];
 
+/// True for a hyphenated pair of nationalities or countries: "Moroccan-Spanish", "Spain-Morocco".
+fn country_compound(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
+    let t = &s.toks[k];
+    t.cap
+        && t.folded
+            .split('-')
+            .filter(|w| {
+                kb.country_by_demonym(w)
+                    .or_else(|| kb.country_by_name(w))
+                    .is_some()
+            })
+            .count()
+            >= 2
+}
+
 /// "the high-level meeting between Spain and Morocco", "the Moroccan-Spanish high-level
 /// meeting": a series named by the meeting's kind and the two countries it joins.
 fn bilateral_series(
@@ -368,7 +411,9 @@ fn bilateral_series(
 ) -> Option<(Span, String)> {
     let mut m = e;
     while m > a
-        && !s.toks[m - 1].cap
+        && (!s.toks[m - 1].cap || s.toks[e].cap)
+        && !country_compound(s, kb, m - 1)
+        && ordinal(s.toks[m - 1].text).is_none()
         && !is_in(EVALUATIVE, s.f(m - 1))
         && !is_in(vocab::DETERMINERS, s.f(m - 1))
     {
@@ -379,16 +424,8 @@ fn bilateral_series(
             .or_else(|| kb.country_by_demonym(s.f(k)))
             .is_some()
     };
-    // Countries before: "Moroccan-Spanish" as one token.
-    let before = (m > 0
-        && s.toks[m - 1].cap
-        && s.toks[m - 1]
-            .folded
-            .split('-')
-            .filter(|w| kb.country_by_demonym(w).is_some())
-            .count()
-            >= 2)
-        .then_some(m - 1);
+    // Countries before: "Moroccan-Spanish" / "Spain-Morocco" as one token.
+    let before = (m > 0 && country_compound(s, kb, m - 1)).then_some(m - 1);
     // Countries after: "between [the governments of] X and Y".
     let mut end = None;
     if s.f(e + 1) == "between" {

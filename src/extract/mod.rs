@@ -106,6 +106,9 @@ pub enum ClaimData {
         /// The speaker, when the text says who.
         #[serde(skip_serializing_if = "Option::is_none")]
         speaker: Option<String>,
+        /// Where the speaker is named.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        speaker_span: Option<Span>,
     },
 }
 
@@ -331,13 +334,16 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
             .iter()
             .filter(|q| q.span.start >= start && q.span.start < end)
         {
-            let speaker = quotes::speaker(&s, &names, q).map(|n| s.phrase(n.a, n.b).to_string());
+            let who = quotes::speaker(&s, &names, q);
+            let speaker = who.map(|n| s.phrase(n.a, n.b).to_string());
+            let speaker_span = who.map(|n| tok_span(n.a, n.b));
             push(
                 &mut claims,
                 q.span,
                 ClaimData::Quote {
                     words: q.inner.slice(text).to_string(),
                     speaker,
+                    speaker_span,
                 },
             );
         }

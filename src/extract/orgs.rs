@@ -42,7 +42,7 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
     let n = s.toks.len();
     let mut out = Vec::new();
     // In a headline most words are capitalised, so capitalisation says nothing there.
-    let heading = n >= 3 && s.toks.iter().filter(|t| t.cap).count() * 10 > n * 6;
+    let heading = s.is_heading();
     let mut i = 0;
     while i < n {
         let limit = joined_run_end(s, i, MAX_WORDS);

@@ -85,11 +85,23 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch
         // A name may follow title words inside one capitalised run ("Prime Minister Pedro
         // Sánchez"): those words are not name words, so the run starts at the name already.
         let m = NameMatch { a: i, b };
-        // A surname alone counts only right after a title: "Prime Minister Sánchez".
+        // A surname alone counts right after a title ("Prime Minister Sánchez") or next to a
+        // speech verb ("Sánchez told reporters", "said Bourita"); resolution later takes it
+        // for the full name it shortens.
         if words == 1 && !s.toks[i].given {
             if let Some(t) = title_before(s, kb, m) {
                 names.push(m);
                 titles.push(t);
+            } else if i > 0
+                && s.toks.get(b).is_some_and(|t| {
+                    !t.cap && super::quotes::SPEECH_VERBS.contains(&t.folded.as_str())
+                })
+                || (i > 0
+                    && !s.toks[i - 1].cap
+                    && super::quotes::SPEECH_VERBS.contains(&s.f(i - 1))
+                    && s.joined(i - 1))
+            {
+                names.push(m);
             }
             i = b;
             continue;

@@ -81,6 +81,15 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// True for a headline or subhead: short, most words capitalised, and no full stop at
+    /// the end. Capitalisation says nothing about names and bodies there.
+    pub fn is_heading(&self) -> bool {
+        let n = self.toks.len();
+        let text = self.text.get(self.start..self.end).unwrap_or("").trim_end();
+        let terminal = text.ends_with(['.', '!', '"', '\u{201d}', ';', ':', ',']);
+        n >= 2 && n <= 25 && !terminal && self.toks.iter().filter(|t| t.cap).count() * 2 > n
+    }
+
     /// The text between token `i` and token `i + 1` (or the sentence end).
     pub fn gap_after(&self, i: usize) -> &'a str {
         let Some(t) = self.toks.get(i) else { return "" };

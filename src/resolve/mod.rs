@@ -20,7 +20,7 @@ use crate::knowledge::{Knowledge, OrgId, PersonId};
 use crate::span::{DocId, Span};
 use crate::text::fold;
 use roles::{resolve_org, resolve_title, Role};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Index of a person in [`Resolved::people`].
 pub type EntityId = usize;
@@ -94,6 +94,16 @@ pub struct Resolved {
     pub roles: Vec<RoleClaim>,
     /// Events.
     pub events: Vec<EventMention>,
+    /// The person named at each (document, span), for claims that name people in passing
+    /// (quotation speakers).
+    pub mention_index: HashMap<(DocId, Span), EntityId>,
+}
+
+impl Resolved {
+    /// The person named at this place, if resolution knows it.
+    pub fn person_at(&self, doc: DocId, span: Span) -> Option<EntityId> {
+        self.mention_index.get(&(doc, span)).copied()
+    }
 }
 
 /// Resolves the claims of every document.
@@ -217,6 +227,11 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
     for p in &mut r.people {
         if p.kb.is_none() {
             p.name = most_common_spelling(&p.mentions);
+        }
+    }
+    for (i, p) in r.people.iter().enumerate() {
+        for m in &p.mentions {
+            r.mention_index.insert((m.0, m.1), i);
         }
     }
     let _ = corpus;

@@ -34,7 +34,16 @@ pub fn event_subject(ctx: &RuleContext<'_>, cluster: &EventCluster, with_ordinal
         None => format!("the {noun}"),
     };
     if let Some(series) = series {
-        s.push_str(&format!(" of the {}", series.trim_start_matches("the ")));
+        let series = series.trim_start_matches("the ");
+        // "the Morocco-Spain High-Level Meeting" names the meeting itself.
+        if crate::text::fold(series).ends_with(&noun) {
+            s = match ordinal {
+                Some(o) => format!("the {} {series}", ordinal_word(o)),
+                None => format!("the {series}"),
+            };
+        } else {
+            s.push_str(&format!(" of the {series}"));
+        }
     }
     if !with_ordinal {
         if let Some(day) = ev

@@ -32,6 +32,8 @@ struct Quote<'a> {
     span: Span,
     words: String,
     speaker: Option<&'a str>,
+    /// The speaker resolved to a person, or their folded name.
+    who: Option<String>,
 }
 
 /// True when the words of `inner` appear, in order and contiguous, inside `outer`.
@@ -135,14 +137,31 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut quotes: Vec<Quote<'_>> = Vec::new();
     for (di, claims) in ctx.claims.iter().enumerate() {
         for c in claims {
-            if let ClaimData::Quote { words, speaker } = &c.data {
+            if let ClaimData::Quote {
+                words,
+                speaker,
+                speaker_span,
+            } = &c.data
+            {
                 let n = normalise(words);
                 if n.split(' ').count() >= MIN_WORDS {
+                    let doc = DocId(di as u32);
+                    let person = speaker_span.and_then(|sp| ctx.resolved.person_at(doc, sp));
+                    let who = match (person, speaker) {
+                        (Some(p), _) => Some(format!("person:{p}")),
+                        (None, Some(s)) => Some(fold(s)),
+                        (None, None) => None,
+                    };
+                    // Messages name the person resolution found ("Sanchez" → "Pedro Sánchez").
+                    let speaker = person
+                        .map(|p| ctx.resolved.people[p].name.as_str())
+                        .or(speaker.as_deref());
                     quotes.push(Quote {
-                        doc: DocId(di as u32),
+                        doc,
                         span: c.span,
                         words: n,
-                        speaker: speaker.as_deref(),
+                        speaker,
+                        who,
                     });
                 }
             }
@@ -175,7 +194,6 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     }
     pairs.sort_unstable();
     pairs.dedup();
-    let speaker_key = |s: Option<&str>| s.map(fold);
     // Pairs that are one quotation: similar enough, and not merely an excerpt of the other.
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     fn root(p: &mut [usize], mut x: usize) -> usize {
@@ -195,7 +213,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         if ratio < SIMILAR {
             continue;
         }
-        let (sa, sb) = (speaker_key(qa.speaker), speaker_key(qb.speaker));
+        let (sa, sb) = (qa.who.clone(), qb.who.clone());
         let speakers_differ = matches!((&sa, &sb), (Some(x), Some(y)) if x != y);
         let excerpt = contains_run(&qa.words, &qb.words) || contains_run(&qb.words, &qa.words);
         let changed = if excerpt {

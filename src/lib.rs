@@ -17,3 +17,4 @@ pub mod report;
 pub mod rules;
 pub mod pipeline;
 pub mod resolve;
+pub mod diff;

@@ -141,7 +141,7 @@ fn date_moved() {
         summary(&v),
         [tuple("changed", "time", "2023-06-22", "2023-06-29")]
     );
-    assert_eq!(v["changes"][0]["subject"], "meeting");
+    assert_eq!(v["changes"][0]["subject"], "thematic meeting");
 }
 
 #[test]

@@ -147,7 +147,7 @@ pub fn facts(
                 let subject_key = format!("event:{series}|{noun}");
                 let subject = match series_name {
                     Some(n) => format!("{noun} of {n}"),
-                    None => noun.clone(),
+                    None => bare_mention(c.span.slice(text), &noun),
                 };
                 let value = if ev.planned {
                     format!("planned {noun}")
@@ -338,7 +338,6 @@ pub fn facts(
                     Some(s) => (format!("person:{}", fold(s)), s.clone()),
                     None => (String::new(), String::new()),
                 };
-                let _ = text;
                 out.push(fact(
                     "quote",
                     subject_key,
@@ -351,6 +350,25 @@ pub fn facts(
         }
     }
     out
+}
+
+/// How a meeting without a series is shown: its mention without determiners or ordinals
+/// ("the thematic meeting" → "thematic meeting"), so two unnamed meetings can be told apart
+/// in a report. Only for display: such events are compared under their noun.
+fn bare_mention(mention: &str, noun: &str) -> String {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "this", "that", "next", "last",
+    ];
+    let words: Vec<&str> = mention
+        .split_whitespace()
+        .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    if words.is_empty() {
+        noun.to_string()
+    } else {
+        words.join(" ")
+    }
 }
 
 /// Quotations compare by their words only: case, accents, punctuation and spacing are
@@ -401,6 +419,16 @@ fn cover(claims: &[Claim]) -> Cover {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unnamed_meetings_show_their_mention() {
+        assert_eq!(
+            bare_mention("the thematic meeting", "meeting"),
+            "thematic meeting"
+        );
+        assert_eq!(bare_mention("its 21st meeting", "meeting"), "meeting");
+        assert_eq!(bare_mention("", "summit"), "summit");
+    }
 
     #[test]
     fn quotes_compare_by_words() {

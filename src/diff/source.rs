@@ -322,10 +322,11 @@ fn git(
         ],
     )?;
     if !commit.ok {
+        // With two arguments the first is only read as a revision when no such file exists.
         return Err(SourceError::Revision {
             rev: rev.to_string(),
             path: shown,
-            message: "unknown revision".to_string(),
+            message: "unknown revision (and no file or folder of that name exists)".to_string(),
         });
     }
     let object = format!("{rev}:{spec}");

@@ -149,18 +149,31 @@ pub fn facts(
                     Some(n) => format!("{noun} of {n}"),
                     None => bare_mention(c.span.slice(text), &noun),
                 };
-                let value = if ev.planned {
+                // Compared by noun and tense only (the attributes are facts of their own),
+                // shown with its attributes, since a whole event added or removed is
+                // reported by this fact alone.
+                let key = if ev.planned {
                     format!("planned {noun}")
                 } else {
                     noun.clone()
                 };
+                let mut value = key.clone();
+                if let Some(o) = &ev.ordinal {
+                    value.push_str(&format!(" #{}", o.value));
+                }
+                if let Some(p) = &ev.place {
+                    value.push_str(&format!(" in {}", p.value));
+                }
+                if let Some(t) = &ev.time {
+                    value.push_str(&format!(" on {}", t.value.value));
+                }
                 let parent = out.len();
                 out.push(fact(
                     "event",
                     subject_key.clone(),
                     subject.clone(),
-                    value.clone(),
                     value,
+                    key,
                     c.span,
                 ));
                 let mut attr = |kind: &'static str, value: String, key: String, span: Span| {

@@ -432,11 +432,69 @@ pub fn check_report(
 }
 
 /// At most `max` characters of `s`, cut at a word boundary with `…` when cut.
-fn shorten(s: &str, max: usize) -> String {
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }
     let head: String = s.chars().take(max).collect();
     let cut = head.rfind(' ').filter(|&i| i > 0).unwrap_or(head.len());
     format!("{}…", head[..cut].trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{read_text, LoadOptions};
+
+    fn doc(text: &str) -> Document {
+        let mut docs = read_text("a.txt", text, &LoadOptions::default()).expect("plain text reads");
+        docs.remove(0)
+    }
+
+    fn changes(old: &str, new: &str) -> Vec<(ChangeKind, &'static str, String, String)> {
+        let kb = Knowledge::load(&[]).expect("rules load");
+        let value = |s: &Option<FactSide>| s.as_ref().map(|s| s.value.clone()).unwrap_or_default();
+        compare(&doc(old), &doc(new), &kb)
+            .changes
+            .iter()
+            .map(|c| (c.change, c.kind, value(&c.old), value(&c.new)))
+            .collect()
+    }
+
+    const BASE: &str = "The Franco-Moroccan Joint Commission held its 14th meeting in Rabat on March 12, 2024, chaired by Ana Ruiz Gil and Omar Benali Tazi.";
+
+    #[test]
+    fn an_event_attribute_is_one_change() {
+        let new = BASE.replace("14th", "15th");
+        assert_eq!(
+            changes(BASE, &new),
+            [(
+                ChangeKind::Changed,
+                "ordinal",
+                "14".to_string(),
+                "15".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn rewording_keeps_the_facts() {
+        let new = "Chaired by Ana Ruiz Gil and Omar Benali Tazi, the 14th meeting of the Franco-Moroccan Joint Commission was held in Rabat on March 12, 2024.";
+        assert_eq!(changes(BASE, new), []);
+    }
+
+    #[test]
+    fn a_removed_sentence_removes_its_event_once() {
+        let old = format!("{BASE}\nThe 15th meeting of the Franco-Moroccan Joint Commission will be held in Paris on June 3, 2024.");
+        // Its ordinal, place and date are not listed apart: the event says them.
+        assert_eq!(
+            changes(&old, BASE),
+            [(
+                ChangeKind::Removed,
+                "event",
+                "planned meeting #15 in Paris on 2024-06-03".to_string(),
+                String::new()
+            )]
+        );
+    }
 }

@@ -217,14 +217,16 @@ fn fact_line(c: &FactChange, old: &Document, new: &Document, style: Style) -> St
         let (l, col) = line_col(&d.text, start);
         format!("{l}:{col}")
     };
+    // Long values (quotations) are cut: the word diff below shows what changed in them.
+    let v = |s: &str| super::shorten(s, 60);
     match (c.change, &c.old, &c.new) {
         (ChangeKind::Changed, Some(o), Some(n)) => {
             format!(
                 "{} {}: {} → {}  ({} → {})",
                 style.paint("33", "~"),
                 c.kind,
-                o.value,
-                n.value,
+                v(&o.value),
+                v(&n.value),
                 at(old, o.start),
                 at(new, n.start)
             )
@@ -233,14 +235,14 @@ fn fact_line(c: &FactChange, old: &Document, new: &Document, style: Style) -> St
             "{} {}: {}  (old {})",
             style.paint("31", "-"),
             c.kind,
-            o.value,
+            v(&o.value),
             at(old, o.start)
         ),
         (_, _, Some(n)) => format!(
             "{} {}: {}  (new {})",
             style.paint("32", "+"),
             c.kind,
-            n.value,
+            v(&n.value),
             at(new, n.start)
         ),
         _ => format!("? {}", c.kind),

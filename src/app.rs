@@ -126,7 +126,13 @@ fn run_extract(paths: &[PathBuf], date: Option<NaiveDate>, format: ExtractFormat
     code
 }
 
-fn run_diff(args: &[PathBuf], date: Option<NaiveDate>, format: ExtractFormat, rules: &[PathBuf], corpus_dirs: &[PathBuf]) -> i32 {
+fn run_diff(
+    args: &[PathBuf],
+    date: Option<NaiveDate>,
+    format: ExtractFormat,
+    rules: &[PathBuf],
+    corpus_dirs: &[PathBuf],
+) -> i32 {
     use crate::diff::{self, render, source};
     let kb = match Knowledge::load(rules) {
         Ok(kb) => kb,
@@ -135,7 +141,10 @@ fn run_diff(args: &[PathBuf], date: Option<NaiveDate>, format: ExtractFormat, ru
             return EXIT_TROUBLE;
         }
     };
-    let options = LoadOptions { default_date: date, ..LoadOptions::default() };
+    let options = LoadOptions {
+        default_date: date,
+        ..LoadOptions::default()
+    };
     let mut versions = match source::Request::parse(args).and_then(|r| source::read(&r, &options)) {
         Ok(v) => v,
         Err(e) => {
@@ -147,9 +156,14 @@ fn run_diff(args: &[PathBuf], date: Option<NaiveDate>, format: ExtractFormat, ru
         print_error(w);
     }
     let mut report = diff::diff_versions(&versions, &kb);
-    let mut code = if report.changed() { EXIT_FINDINGS } else { EXIT_CLEAN };
+    let mut code = if report.changed() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
     if !corpus_dirs.is_empty() {
-        let (findings, problems) = diff::check_report(&report, &versions, corpus_dirs, &options, &kb);
+        let (findings, problems) =
+            diff::check_report(&report, &versions, corpus_dirs, &options, &kb);
         for p in problems {
             if p.is_usage() {
                 code = EXIT_TROUBLE;

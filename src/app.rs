@@ -66,6 +66,26 @@ pub enum Command {
     /// Cross-check articles and report contradictions.
     #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
+    /// Show which facts an edit changed: `OLD NEW` (files or folders), `REV PATH` or
+    /// `REV1 REV2 PATH` (git). With two arguments the first is a path when it exists on
+    /// disk, else a git revision.
+    Diff {
+        /// `OLD NEW`, `REV PATH` or `REV1 REV2 PATH`.
+        #[arg(required = true, num_args = 2..=3, value_name = "OLD NEW | REV PATH | REV1 REV2 PATH")]
+        args: Vec<PathBuf>,
+        /// Reference date for articles whose metadata gives none (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
+        format: ExtractFormat,
+        /// Extra rules folder (may repeat).
+        #[arg(long = "rules")]
+        rules: Vec<PathBuf>,
+        /// Also check the changed facts against the articles of this folder (may repeat).
+        #[arg(long = "corpus")]
+        corpus: Vec<PathBuf>,
+    },
     /// Print a rule's documentation.
     Explain {
         /// Rule id (see `factdiff rules`).
@@ -130,6 +150,13 @@ pub fn run(cli: Cli) -> i32 {
             rules,
         } => run_extract(&paths, date, format, &rules),
         Command::Check(args) => run_check(&args),
+        Command::Diff {
+            args,
+            date,
+            format,
+            rules,
+            corpus,
+        } => run_diff(&args, date, format, &rules, &corpus),
         Command::Explain { rule } => run_explain(&rule),
         Command::Rules { rules } => run_rules(&rules),
     }
@@ -418,4 +445,65 @@ fn run_rules(extra: &[PathBuf]) -> i32 {
         kb.countries.len()
     );
     EXIT_CLEAN
+}
+
+fn run_diff(
+    args: &[PathBuf],
+    date: Option<NaiveDate>,
+    format: ExtractFormat,
+    rules: &[PathBuf],
+    corpus_dirs: &[PathBuf],
+) -> i32 {
+    use crate::diff::{self, render, source};
+    let kb = match Knowledge::load(rules) {
+        Ok(kb) => kb,
+        Err(e) => {
+            print_error(e);
+            return EXIT_TROUBLE;
+        }
+    };
+    let options = LoadOptions {
+        default_date: date,
+        ..LoadOptions::default()
+    };
+    let mut versions = match source::Request::parse(args).and_then(|r| source::read(&r, &options)) {
+        Ok(v) => v,
+        Err(e) => {
+            print_error(e);
+            return EXIT_TROUBLE;
+        }
+    };
+    for w in std::mem::take(&mut versions.warnings) {
+        print_error(w);
+    }
+    let mut report = diff::diff_versions(&versions, &kb);
+    let mut code = if report.changed() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
+    if !corpus_dirs.is_empty() {
+        let (findings, problems) =
+            diff::check_report(&report, &versions, corpus_dirs, &options, &kb);
+        for p in problems {
+            if p.is_usage() {
+                code = EXIT_TROUBLE;
+            }
+            print_error(p);
+        }
+        report.findings = Some(findings);
+    }
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let result = match format {
+        ExtractFormat::Json => render::json(&report, &mut out),
+        ExtractFormat::Human => render::human(&report, render::Style::detect(), &mut out),
+    };
+    if let Err(e) = result.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            say!("factdiff: cannot write output: {e}");
+            return EXIT_TROUBLE;
+        }
+    }
+    code
 }

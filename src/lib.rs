@@ -9,6 +9,7 @@
 pub mod app;
 pub mod config;
 pub mod corpus;
+pub mod diff;
 pub mod extract;
 pub mod knowledge;
 pub mod pipeline;

@@ -310,6 +310,21 @@ pub fn facts(
                     ));
                 }
             }
+            ClaimData::Office {
+                office,
+                holder,
+                year,
+                ..
+            } => {
+                out.push(fact(
+                    "office",
+                    format!("office:{}|{year}", fold(office)),
+                    format!("{office} in {year}"),
+                    holder.clone(),
+                    holder.clone(),
+                    c.span,
+                ));
+            }
             ClaimData::Place { name } => {
                 if !cover.event_attrs.contains(&c.span)
                     && !cover.contained(c.span)
@@ -344,7 +359,7 @@ pub fn facts(
                     ));
                 }
             }
-            ClaimData::Quote { words, speaker } => {
+            ClaimData::Quote { words, speaker, .. } => {
                 let (subject_key, subject) = match speaker {
                     // The speaker's name is the first one the quote's sentence gives; its
                     // span is not kept, so the name is folded rather than resolved.

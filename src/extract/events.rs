@@ -140,6 +140,15 @@ pub fn read_sentence(
     let planned_sentence = (0..n).any(|k| is_in(PLANNED_CUES, s.f(k)) && !s.toks[k].cap)
         || s.phrase(0, n).contains("set to")
         || s.phrase(0, n).contains("to be held");
+    if nouns.is_empty() {
+        if let Some(ev) = verb_meeting(s, times, names, places) {
+            builder.events.push(ev);
+            let i = builder.events.len() - 1;
+            builder.current.retain(|(f, _)| *f != "meeting");
+            builder.current.push(("meeting", i));
+            builder.last = Some((i, builder.sentence));
+        }
+    }
     for (idx, &(e, acronym_series)) in nouns.iter().enumerate() {
         let next_noun = nouns.get(idx + 1).map(|x| x.0).unwrap_or(n);
         let noun = s.toks[e].folded.clone();
@@ -450,6 +459,74 @@ fn bilateral_series(
     let stop = end.unwrap_or(e + 1);
     let span = Span::new(s.toks[start].start, s.toks[stop - 1].end);
     Some((span, span.slice(s.text).to_string()))
+}
+
+/// Verbs that make a meeting of the people on either side: "A met B", "A received B",
+/// "B was received by A", "A held talks with B".
+const MEETING_VERBS: &[&str] = &[
+    "met", "meets", "received", "receives", "welcomed", "welcomes", "hosted", "hosts",
+];
+
+/// A meeting told by its verb, with no event noun: "Hammouchi met Pardo Piqueras in Rabat on
+/// Wednesday". Needs two named people, one on each side of the verb (or after "by"/"with").
+fn verb_meeting(
+    s: &Sentence<'_>,
+    times: &[SentenceTime],
+    names: &[NameMatch],
+    places: &[PlaceMatch],
+) -> Option<(Span, EventClaim)> {
+    let n = s.toks.len();
+    let v = (0..n).find(|&k| {
+        let f = s.f(k);
+        !s.toks[k].cap
+            && (MEETING_VERBS.contains(&f) || (f == "talks" && k > 0 && s.f(k - 1) == "held"))
+    })?;
+    let before: Vec<&NameMatch> = names.iter().filter(|m| m.b <= v).collect();
+    let after: Vec<&NameMatch> = names.iter().filter(|m| m.a > v).collect();
+    // "A and B met": both before the verb.
+    let attendees: Vec<&NameMatch> = if !before.is_empty() && !after.is_empty() {
+        before.iter().chain(after.iter()).copied().collect()
+    } else if before.len() >= 2 && matches!(s.f(v), "met" | "meets") {
+        before
+    } else {
+        return None;
+    };
+    let attendees: Vec<Attr<String>> = attendees
+        .into_iter()
+        .map(|m| Attr {
+            value: s.phrase(m.a, m.b).to_string(),
+            span: Span::new(s.toks[m.a].start, s.toks[m.b - 1].end),
+        })
+        .collect();
+    let place = places
+        .iter()
+        .find(|p| p.a > 0 && matches!(s.f(p.a - 1), "in" | "at"))
+        .map(|p| Attr {
+            value: p.name.clone(),
+            span: Span::new(s.toks[p.a].start, s.toks[p.b - 1].end),
+        });
+    let time = times
+        .iter()
+        .find(|(sp, v)| v.parts().is_some() && time_attaches(s, sp.start))
+        .map(|(sp, v)| Attr {
+            value: v.clone(),
+            span: *sp,
+        });
+    let span = Span::new(s.toks[v].start, s.toks[v].end);
+    Some((
+        span,
+        EventClaim {
+            noun: "meeting".to_string(),
+            series: None,
+            series_span: None,
+            ordinal: None,
+            place,
+            time,
+            attendees,
+            counts: Vec::new(),
+            planned: false,
+        },
+    ))
 }
 
 /// A date after an event noun belongs to it when introduced by a preposition of time.

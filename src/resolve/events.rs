@@ -32,6 +32,22 @@ fn month_day(e: &EventMention) -> Option<(Option<i32>, u32, u32)> {
     Some((p.year, p.month?, p.day?))
 }
 
+/// True when both mentions have dates (or, failing that, their articles' publication dates)
+/// and they are at most `days` apart.
+fn within_days(a: &EventMention, b: &EventMention, days: i64) -> bool {
+    let day = |e: &EventMention| {
+        e.event
+            .time
+            .as_ref()
+            .and_then(|t| t.value.as_day())
+            .or(e.published)
+    };
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() <= days,
+        _ => false,
+    }
+}
+
 /// True when the two mentions' dates put them more than two months apart.
 fn far_apart(a: &EventMention, b: &EventMention) -> bool {
     let range = |e: &EventMention| {
@@ -135,8 +151,9 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
         for (j, n) in candidates {
             let other = &r.events[j];
             let same_place = matches!((&e.event.place, &other.event.place), (Some(a), Some(b)) if a.value == b.value);
+            // Without a series, two people meeting in one place within a week is one meeting.
             let enough = if series.is_empty() {
-                n >= 3 && same_place
+                (n >= 3 && same_place) || (n >= 2 && same_place && within_days(e, other, 7))
             } else {
                 n >= 3 || (n >= 2 && same_place)
             };

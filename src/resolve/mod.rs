@@ -83,6 +83,8 @@ pub struct EventMention {
     pub event: EventClaim,
     /// Attendees resolved to people.
     pub attendees: Vec<EntityId>,
+    /// The publication date of the article, when known.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 /// Everything resolution found.
@@ -211,6 +213,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                         }
                         None => (String::new(), None),
                     };
+                    let published = corpus.get(doc).and_then(|d| d.published);
                     r.events.push(EventMention {
                         doc,
                         span: c.span,
@@ -218,6 +221,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                         series_name,
                         event: ev.clone(),
                         attendees,
+                        published,
                     });
                 }
                 _ => {}
@@ -234,7 +238,6 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
             r.mention_index.insert((m.0, m.1), i);
         }
     }
-    let _ = corpus;
     r
 }
 

@@ -1,5 +1,5 @@
 //! Events: meetings, summits and visits, with the facts the text attaches to them — the
-//! series ("the Moroccan-Spanish Permanent Joint Migration Group held its 21st meeting"),
+//! series ("the Franco-Tunisian Joint Fisheries Commission held its 14th meeting"),
 //! ordinal, place ("in Madrid"), date ("on February 1"), attendees ("chaired by A and B"),
 //! counts ("a delegation of a dozen ministers") and whether it is still to come.
 //!
@@ -467,7 +467,7 @@ const MEETING_VERBS: &[&str] = &[
     "met", "meets", "received", "receives", "welcomed", "welcomes", "hosted", "hosts",
 ];
 
-/// A meeting told by its verb, with no event noun: "Hammouchi met Pardo Piqueras in Rabat on
+/// A meeting told by its verb, with no event noun: "Ruiz Gil met Morel Dubois in Lisbon on
 /// Wednesday". Needs two named people, one on each side of the verb (or after "by"/"with").
 fn verb_meeting(
     s: &Sentence<'_>,

@@ -117,7 +117,7 @@ pub enum ClaimData {
 pub struct EventClaim {
     /// What kind of event ("meeting", "summit", "visit").
     pub noun: String,
-    /// The series it belongs to, as written ("the Moroccan-Spanish Permanent Joint Migration Group").
+    /// The series it belongs to, as written ("the Franco-Tunisian Joint Fisheries Commission").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
     /// Where the series name is.

@@ -261,7 +261,7 @@ mod tests {
     #[test]
     fn gazetteer_and_shape() {
         let kb = Knowledge::load(&[]).unwrap();
-        let t = "work between the Moroccan Gendarmerie and the Spanish Police, the Polisario Front and the DGSN";
+        let t = "talks of the Moroccan Gendarmerie with the Spanish Police, the Polisario Front and the DGSN";
         let s = Sentence::new(t, 0, t.len(), &kb);
         let found: Vec<&str> = find_orgs(&s, &kb)
             .iter()

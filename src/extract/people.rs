@@ -1,9 +1,9 @@
 //! People and their titles, in the shapes journalists write them:
 //!
-//! - title before the name: "Foreign Minister José Manuel Albares", "Spanish Prime Minister Pedro Sánchez";
-//! - appositive after the name: "Khalid Zerouali, Morocco's Director of Migration and Border Surveillance,";
-//! - title, comma, name: "the Moroccan Minister of Foreign Affairs, Nasser Bourita";
-//! - "NAME as TITLE": "the appointment of José Manuel Albares as Minister of Foreign Affairs";
+//! - title before the name: "Foreign Minister Ana Ruiz Gil", "Portuguese Prime Minister João Costa Neves";
+//! - appositive after the name: "Omar Benali Tazi, Tunisia's Director of Ports and Coastal Affairs,";
+//! - title, comma, name: "the French Minister of Justice, Claire Morel Dubois";
+//! - "NAME as TITLE": "the appointment of Ana Ruiz Gil as Minister of Defence";
 //! - lists ("chaired by A, title, and B, title"; "attended by A, title; B, title; and C, title")
 //!   fall out of the appositive pattern applied name by name.
 //!
@@ -86,7 +86,7 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch
         // Sánchez"): those words are not name words, so the run starts at the name already.
         let m = NameMatch { a: i, b };
         // A surname alone counts right after a title ("Prime Minister Sánchez") or next to a
-        // speech verb ("Sánchez told reporters", "said Bourita"); resolution later takes it
+        // speech verb ("Costa told reporters", "said Morel"); resolution later takes it
         // for the full name it shortens.
         if words == 1 && !s.toks[i].given {
             if let Some(t) = title_before(s, kb, m) {
@@ -282,7 +282,7 @@ fn make(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch, a: usize, b: usize) -
     }
 }
 
-/// Title words right before the name: "Foreign Minister José Manuel Albares".
+/// Title words right before the name: "Foreign Minister Ana Ruiz Gil".
 fn title_before(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMatch> {
     let mut k = name.a;
     // Walk back over words joined by spaces that can belong to a title.
@@ -397,7 +397,7 @@ fn strip_country_words(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     s.folded_phrase(k, b)
 }
 
-/// "NAME as TITLE": "the appointment of José Manuel Albares as Minister of Foreign Affairs".
+/// "NAME as TITLE": "the appointment of Ana Ruiz Gil as Minister of Defence".
 fn as_title(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMatch> {
     if s.f(name.b) != "as" || !s.joined(name.b - 1) {
         return None;
@@ -416,7 +416,7 @@ fn as_title(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMa
     (b > a && is_title_phrase(s, kb, a, b)).then(|| make(s, kb, name, a, b))
 }
 
-/// "the [Country] TITLE, NAME": "the Moroccan Minister of Foreign Affairs, Nasser Bourita".
+/// "the [Country] TITLE, NAME": "the French Minister of Justice, Claire Morel Dubois".
 fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMatch> {
     if name.a == 0 || s.gap_before(name.a).trim() != "," {
         return None;
@@ -500,79 +500,106 @@ mod tests {
     #[test]
     fn title_before_name() {
         assert_eq!(
-            run("confirmed by Foreign Minister José Manuel Albares."),
-            [pair("José Manuel Albares", "Foreign Minister")]
+            run("announced by Foreign Minister Lucía Ortega Vidal."),
+            [pair("Lucía Ortega Vidal", "Foreign Minister")]
         );
         assert_eq!(
-            run("bring together Spanish Prime Minister Pedro Sánchez and a delegation"),
-            [pair("Pedro Sánchez", "Spanish Prime Minister")]
+            run("will receive Portuguese Prime Minister João Costa Neves and a delegation"),
+            [pair("João Costa Neves", "Portuguese Prime Minister")]
         );
         assert_eq!(
-            run("will be led by Chief Executive Officer Aziz Akhannouch, signaling"),
-            [pair("Aziz Akhannouch", "Chief Executive Officer")]
+            run("will be led by Chief Executive Officer Omar Benali Tazi, signaling"),
+            [pair("Omar Benali Tazi", "Chief Executive Officer")]
+        );
+        assert_eq!(
+            run("Interior Minister Costa said"),
+            [pair("Costa", "Interior Minister")]
         );
     }
 
     #[test]
     fn appositives_and_lists() {
-        let t = "the meeting was chaired by Khalid Zerouali, Morocco's Director of Migration and Border Surveillance, and Isabel Castro Fernández, Spain's Secretary of State for Migration.";
+        let t = "the session was chaired by Omar Benali Tazi, Tunisia's Director of Ports and Coastal Affairs, and Claire Morel Dubois, France's Secretary of State for the Sea.";
         assert_eq!(
             run(t),
             [
                 pair(
-                    "Khalid Zerouali",
-                    "Morocco's Director of Migration and Border Surveillance"
+                    "Omar Benali Tazi",
+                    "Tunisia's Director of Ports and Coastal Affairs"
                 ),
                 pair(
-                    "Isabel Castro Fernández",
-                    "Spain's Secretary of State for Migration"
+                    "Claire Morel Dubois",
+                    "France's Secretary of State for the Sea"
                 )
             ]
         );
-        let t = "attended by Rafael Pérez Ruiz, Secretary of State for Security; Ángeles Moreno Bau, Secretary of State for Foreign Affairs; and Karima Benyaich, Moroccan Ambassador in Madrid.";
+        let t = "attended by Luis Ortega Vidal, Secretary of State for Security; Ana Ruiz Gil, Secretary of State for Trade; and Samira El Idrissi Alaoui, Tunisian Ambassador in Lisbon.";
         assert_eq!(
             run(t),
             [
-                pair("Rafael Pérez Ruiz", "Secretary of State for Security"),
-                pair(
-                    "Ángeles Moreno Bau",
-                    "Secretary of State for Foreign Affairs"
-                ),
-                pair("Karima Benyaich", "Moroccan Ambassador in Madrid")
+                pair("Luis Ortega Vidal", "Secretary of State for Security"),
+                pair("Ana Ruiz Gil", "Secretary of State for Trade"),
+                pair("Samira El Idrissi Alaoui", "Tunisian Ambassador in Lisbon")
             ]
         );
         assert_eq!(
-            run("of Pedro Sanchez, President of the Spanish government, specifies"),
-            [pair("Pedro Sanchez", "President of the Spanish government")]
+            run("of João Costa Neves, President of the Portuguese government, states"),
+            [pair(
+                "João Costa Neves",
+                "President of the Portuguese government"
+            )]
         );
     }
 
     #[test]
     fn title_comma_name_and_as() {
-        assert_eq!(run("The Moroccan Minister of Foreign Affairs, Nasser Bourita, with his Spanish counterpart"), [pair("Nasser Bourita", "Moroccan Minister of Foreign Affairs")]);
+        assert_eq!(run("The French Minister of Justice, Claire Morel Dubois, with her Tunisian counterpart"), [pair("Claire Morel Dubois", "French Minister of Justice")]);
         assert_eq!(
-            run("He was received by the Director General of National Security and Territorial Surveillance, Abdellatif Hammouchi."),
-            [pair("Abdellatif Hammouchi", "Director General of National Security and Territorial Surveillance")]
+            run("He was received by the Director General of Customs and Excise, Omar Benali Tazi."),
+            [pair(
+                "Omar Benali Tazi",
+                "Director General of Customs and Excise"
+            )]
         );
         assert_eq!(
-            run("the appointment of José Manuel Albares as Minister of Foreign Affairs to replace Arancha González Laya, who"),
-            [pair("José Manuel Albares", "Minister of Foreign Affairs"), pair("Arancha González Laya", "")]
+            run("the appointment of Ana Ruiz Gil as Minister of Defence to replace Luis Ortega Vidal, who"),
+            [pair("Ana Ruiz Gil", "Minister of Defence"), pair("Luis Ortega Vidal", "")]
+        );
+        assert_eq!(
+            run("former Interior Minister Ana Ruiz Gil left"),
+            [pair("Ana Ruiz Gil", "Interior Minister")]
+        );
+    }
+
+    #[test]
+    fn lists_do_not_shift_titles() {
+        let t = "made up of Luis Ortega Vidal, Commissioner General of Intelligence, Ana Ruiz Gil, Commissioner General of Judicial Police, and Omar Benali Tazi, advisor to the Directorate General of Customs.";
+        assert_eq!(
+            run(t),
+            [
+                pair("Luis Ortega Vidal", "Commissioner General of Intelligence"),
+                pair("Ana Ruiz Gil", "Commissioner General of Judicial Police"),
+                pair(
+                    "Omar Benali Tazi",
+                    "advisor to the Directorate General of Customs"
+                )
+            ]
         );
     }
 
     #[test]
     fn not_people() {
         assert_eq!(
-            run("between the Moroccan Gendarmerie and the Spanish Police within the framework"),
+            run("between the French Gendarmerie and the Spanish Police within the framework"),
             Vec::<(String, String)>::new()
         );
         assert_eq!(
-            run("In Rabat, Morocco, the Western Sahara talks went on."),
+            run("In Lisbon, Portugal, the Western Sahara talks went on."),
             Vec::<(String, String)>::new()
         );
         assert_eq!(
-            run("his Spanish counterpart, José Manuel Albares"),
-            [pair("José Manuel Albares", "")]
+            run("her Tunisian counterpart, Claire Morel Dubois"),
+            [pair("Claire Morel Dubois", "")]
         );
     }
 }

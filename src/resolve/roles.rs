@@ -1,5 +1,5 @@
 //! Titles to roles: "Spanish Prime Minister" → head-of-government in ES; "Director General
-//! of National Security and Territorial Surveillance" → head of DGSN and of DGST;
+//! of National Security and Territorial Surveillance" → head of both bodies the rules name so;
 //! "Chief Executive Officer" → a corporate title that the rules know is a mistranslation of
 //! "Chef du gouvernement" in Morocco.
 
@@ -206,7 +206,7 @@ fn head_orgs(core: &str, country: Option<&str>, kb: &Knowledge) -> Vec<OrgId> {
     out
 }
 
-/// Resolves an organisation name ("the Moroccan Gendarmerie") to a known body.
+/// Resolves an organisation name ("the Spanish Civil Guard") to a known body.
 pub fn resolve_org(text: &str, kb: &Knowledge) -> Option<OrgId> {
     let folded = fold(text);
     let folded = folded.trim_start_matches("the ");

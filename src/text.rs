@@ -63,7 +63,10 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut start: Option<usize> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        // "ex-minister", "then-President": the prefix is a word of its own.
+        let prefix = c == '-' && start.is_some_and(|st| matches!(&text[st..i], "ex" | "Ex" | "then" | "Then"));
         let inner = matches!(c, '-' | '.' | '\'' | '\u{2019}')
+            && !prefix
             && start.is_some()
             && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric())
             && !(matches!(c, '\'' | '\u{2019}') && next_is_possessive(&text[i + c.len_utf8()..]));

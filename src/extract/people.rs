@@ -264,8 +264,9 @@ fn possessive_country(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
 }
 
 fn is_former(s: &Sentence<'_>, a: usize, b: usize) -> bool {
-    (a..b).any(|k| is_in(vocab::FORMER_WORDS, s.f(k)))
-        || (a > 0 && is_in(vocab::FORMER_WORDS, s.f(a - 1)))
+    // "then" marks a past title only as "then-Minister"; "and then Minister X" does not.
+    let former = |k: usize| is_in(vocab::FORMER_WORDS, s.f(k)) && (s.f(k) != "then" || s.gap_after(k) == "-");
+    (a..b).any(former) || (a > 0 && former(a - 1))
 }
 
 fn make(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch, a: usize, b: usize) -> TitleMatch {

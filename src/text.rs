@@ -64,7 +64,8 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         // "ex-minister", "then-President": the prefix is a word of its own.
-        let prefix = c == '-' && start.is_some_and(|st| matches!(&text[st..i], "ex" | "Ex" | "then" | "Then"));
+        let prefix = c == '-'
+            && start.is_some_and(|st| matches!(&text[st..i], "ex" | "Ex" | "then" | "Then"));
         let inner = matches!(c, '-' | '.' | '\'' | '\u{2019}')
             && !prefix
             && start.is_some()

@@ -208,6 +208,36 @@ impl Claim {
     }
 }
 
+/// Longest stretch of text read as one sentence. Real sentences are far shorter; a dump with
+/// no full stops is cut into pieces so that work per sentence, and so per file, stays linear.
+const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Sentences, with any longer than [`MAX_SENTENCE_BYTES`] cut at a space (or a character
+/// boundary) into pieces.
+fn bounded(sentences: Vec<(usize, usize)>, text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for (mut start, end) in sentences {
+        while end - start > MAX_SENTENCE_BYTES {
+            let mut cut = start + MAX_SENTENCE_BYTES;
+            while cut > start && !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if let Some(sp) = text.get(start..cut).and_then(|piece| piece.rfind(' ')) {
+                if sp > 0 {
+                    cut = start + sp;
+                }
+            }
+            if cut <= start {
+                break;
+            }
+            out.push((start, cut));
+            start = cut;
+        }
+        out.push((start, end));
+    }
+    out
+}
+
 /// Reads every claim in a document, sorted by position then kind.
 pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     let text = doc.text.as_str();
@@ -238,7 +268,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     let quotes = quotes::find_quotes(text);
     let mut events = events::EventBuilder::default();
     let mut t = 0;
-    for (start, end) in crate::text::sentences(text) {
+    for (start, end) in bounded(crate::text::sentences(text), text) {
         let s = tokens::Sentence::new(text, start, end, knowledge);
         let tok_span = |a: usize, b: usize| Span::new(s.toks[a].start, s.toks[b - 1].end);
         let (names, titles) = people::find(&s, knowledge);

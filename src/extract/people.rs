@@ -265,7 +265,9 @@ fn possessive_country(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
 
 fn is_former(s: &Sentence<'_>, a: usize, b: usize) -> bool {
     // "then" marks a past title only as "then-Minister"; "and then Minister X" does not.
-    let former = |k: usize| is_in(vocab::FORMER_WORDS, s.f(k)) && (s.f(k) != "then" || s.gap_after(k) == "-");
+    let former = |k: usize| {
+        is_in(vocab::FORMER_WORDS, s.f(k)) && (s.f(k) != "then" || s.gap_after(k) == "-")
+    };
     (a..b).any(former) || (a > 0 && former(a - 1))
 }
 

@@ -20,7 +20,7 @@ use crate::knowledge::{Knowledge, OrgId, PersonId};
 use crate::span::{DocId, Span};
 use crate::text::fold;
 use roles::{resolve_org, resolve_title, Role};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Index of a person in [`Resolved::people`].
 pub type EntityId = usize;
@@ -108,45 +108,163 @@ impl Resolved {
     }
 }
 
+/// People being resolved: entities by key, mentions already recorded, and the surnames
+/// each document's full names end with.
+struct People<'k> {
+    kb: &'k Knowledge,
+    by_key: HashMap<String, EntityId>,
+    seen: HashSet<(EntityId, DocId, Span)>,
+    /// Folded surname → entities whose full names (as written in that document) end with it.
+    doc_surnames: HashMap<(DocId, String), Vec<EntityId>>,
+    /// Folded surname → knowledge-base people whose names end with it.
+    kb_surnames: HashMap<String, Vec<usize>>,
+}
+
+/// The surname keys of a folded full name: the last word, and the second word of a name of
+/// three or more (Spanish double surnames: "pedro sanchez perez-castejon").
+fn surname_keys(folded: &str) -> Vec<&str> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut keys = Vec::new();
+    if let Some(last) = words.last() {
+        keys.push(*last);
+    }
+    if words.len() >= 3 {
+        keys.push(words[1]);
+    }
+    keys
+}
+
+impl<'k> People<'k> {
+    fn new(kb: &'k Knowledge) -> Self {
+        let mut kb_surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in kb.people.iter().enumerate() {
+            let folded = fold(&p.name);
+            for k in surname_keys(&folded) {
+                kb_surnames.entry(k.to_string()).or_default().push(i);
+            }
+        }
+        People {
+            kb,
+            by_key: HashMap::new(),
+            seen: HashSet::new(),
+            doc_surnames: HashMap::new(),
+            kb_surnames,
+        }
+    }
+
+    fn entity(
+        &mut self,
+        r: &mut Resolved,
+        key: String,
+        name: String,
+        kb_id: Option<PersonId>,
+    ) -> EntityId {
+        *self.by_key.entry(key.clone()).or_insert_with(|| {
+            r.people.push(PersonEntity {
+                name,
+                key,
+                kb: kb_id,
+                mentions: Vec::new(),
+            });
+            r.people.len() - 1
+        })
+    }
+
+    fn mention(&mut self, r: &mut Resolved, id: EntityId, doc: DocId, span: Span, name: &str) {
+        if self.seen.insert((id, doc, span)) {
+            r.people[id].mentions.push((doc, span, name.to_string()));
+        }
+    }
+
+    /// A full name: the knowledge-base person it names, else the folded name.
+    fn full(&mut self, r: &mut Resolved, doc: DocId, span: Span, name: &str) -> EntityId {
+        let folded = fold(name);
+        let kb_id = self.kb.person_by_name(&folded);
+        let (key, display) = match kb_id.and_then(|k| self.kb.people.get(k.0).map(|p| (k, p))) {
+            Some((k, p)) => (format!("kb:{}", k.0), p.name.clone()),
+            None => (folded.clone(), name.to_string()),
+        };
+        let id = self.entity(r, key, display, kb_id);
+        self.mention(r, id, doc, span, name);
+        for k in surname_keys(&folded) {
+            let list = self.doc_surnames.entry((doc, k.to_string())).or_default();
+            if !list.contains(&id) {
+                list.push(id);
+            }
+        }
+        id
+    }
+
+    /// A surname alone: the one full name of the same document it ends, else the one known
+    /// person whose name ends with it. Ambiguous surnames stay unresolved.
+    fn surname(
+        &mut self,
+        r: &mut Resolved,
+        doc: DocId,
+        span: Span,
+        name: &str,
+    ) -> Option<EntityId> {
+        let folded = fold(name);
+        let id = match self
+            .doc_surnames
+            .get(&(doc, folded.clone()))
+            .map(Vec::as_slice)
+        {
+            Some([one]) => *one,
+            Some(_) => return None,
+            None => {
+                let [k] = self
+                    .kb_surnames
+                    .get(&folded)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                else {
+                    return None;
+                };
+                let k = *k;
+                let display = self
+                    .kb
+                    .people
+                    .get(k)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                self.entity(r, format!("kb:{k}"), display, Some(PersonId(k)))
+            }
+        };
+        self.mention(r, id, doc, span, name);
+        Some(id)
+    }
+
+    fn lookup(&mut self, r: &mut Resolved, doc: DocId, span: Span, name: &str) -> Option<EntityId> {
+        if name.trim().contains(' ') {
+            Some(self.full(r, doc, span, name))
+        } else {
+            self.surname(r, doc, span, name)
+        }
+    }
+}
+
 /// Resolves the claims of every document.
 pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolved {
     let mut r = Resolved::default();
-    let mut by_key: BTreeMap<String, EntityId> = BTreeMap::new();
+    let mut people = People::new(kb);
     // Full names first, so surnames can find them.
     for (di, doc_claims) in claims.iter().enumerate() {
         let doc = DocId(di as u32);
         for c in doc_claims {
             if let ClaimData::Person { name } = &c.data {
-                if name.split_whitespace().count() >= 2 {
-                    person_entity(&mut r, &mut by_key, kb, doc, c.span, name);
+                if name.trim().contains(' ') {
+                    people.full(&mut r, doc, c.span, name);
                 }
             }
         }
     }
     for (di, doc_claims) in claims.iter().enumerate() {
         let doc = DocId(di as u32);
-        let full_names: Vec<(String, EntityId)> = r
-            .people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.mentions.iter().any(|m| m.0 == doc))
-            .map(|(i, p)| (p.key.clone(), i))
-            .collect();
-        let lookup = |r: &mut Resolved,
-                      by_key: &mut BTreeMap<String, EntityId>,
-                      span: Span,
-                      name: &str|
-         -> Option<EntityId> {
-            let folded = fold(name);
-            if folded.contains(' ') {
-                return Some(person_entity(r, by_key, kb, doc, span, name));
-            }
-            surname(r, &full_names, kb, &folded, doc, span, name)
-        };
         for c in doc_claims {
             match &c.data {
-                ClaimData::Person { name } if !name.contains(' ') => {
-                    lookup(&mut r, &mut by_key, c.span, name);
+                ClaimData::Person { name } if !name.trim().contains(' ') => {
+                    people.lookup(&mut r, doc, c.span, name);
                 }
                 ClaimData::Title {
                     person,
@@ -155,7 +273,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                     country,
                     former,
                 } => {
-                    let Some(p) = lookup(&mut r, &mut by_key, *person_span, person) else {
+                    let Some(p) = people.lookup(&mut r, doc, *person_span, person) else {
                         continue;
                     };
                     let pc = person_country(&r, p, kb);
@@ -176,7 +294,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                     person: Some(person),
                     person_span: Some(ps),
                 } => {
-                    let Some(p) = lookup(&mut r, &mut by_key, *ps, person) else {
+                    let Some(p) = people.lookup(&mut r, doc, *ps, person) else {
                         continue;
                     };
                     let org: Option<OrgId> = resolve_org(name, kb);
@@ -204,7 +322,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                     let attendees = ev
                         .attendees
                         .iter()
-                        .filter_map(|a| lookup(&mut r, &mut by_key, a.span, &a.value))
+                        .filter_map(|a| people.lookup(&mut r, doc, a.span, &a.value))
                         .collect();
                     let (series_key, series_name) = match &ev.series {
                         Some(s) => {
@@ -247,96 +365,6 @@ fn person_country(r: &Resolved, p: EntityId, kb: &Knowledge) -> Option<String> {
         .kb
         .and_then(|k| kb.people.get(k.0))
         .and_then(|k| k.country.clone())
-}
-
-fn person_entity(
-    r: &mut Resolved,
-    by_key: &mut BTreeMap<String, EntityId>,
-    kb: &Knowledge,
-    doc: DocId,
-    span: Span,
-    name: &str,
-) -> EntityId {
-    let folded = fold(name);
-    let kb_id = kb.person_by_name(&folded);
-    let key = match kb_id {
-        Some(id) => format!("kb:{}", id.0),
-        None => folded,
-    };
-    let id = *by_key.entry(key.clone()).or_insert_with(|| {
-        r.people.push(PersonEntity {
-            name: kb_id
-                .and_then(|k| kb.people.get(k.0))
-                .map(|p| p.name.clone())
-                .unwrap_or_else(|| name.to_string()),
-            key,
-            kb: kb_id,
-            mentions: Vec::new(),
-        });
-        r.people.len() - 1
-    });
-    if !r.people[id]
-        .mentions
-        .iter()
-        .any(|m| m.0 == doc && m.1 == span)
-    {
-        r.people[id].mentions.push((doc, span, name.to_string()));
-    }
-    id
-}
-
-/// A surname alone: the full name in the same document it ends, else the one known person
-/// whose name ends with it. Ambiguous surnames stay unresolved.
-fn surname(
-    r: &mut Resolved,
-    full: &[(String, EntityId)],
-    kb: &Knowledge,
-    folded: &str,
-    doc: DocId,
-    span: Span,
-    name: &str,
-) -> Option<EntityId> {
-    let ends = |key: &str, name: &str| {
-        name.rsplit(' ').next() == Some(key) || name.split(' ').nth(1) == Some(key)
-    };
-    let local: Vec<EntityId> = full
-        .iter()
-        .filter(|(_, id)| {
-            let p = &r.people[*id];
-            ends(folded, &fold(&p.name)) || p.mentions.iter().any(|m| ends(folded, &fold(&m.2)))
-        })
-        .map(|(_, id)| *id)
-        .collect();
-    let id = match local.as_slice() {
-        [one] => *one,
-        [] => {
-            let known: Vec<usize> = kb
-                .people
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| ends(folded, &fold(&p.name)))
-                .map(|(i, _)| i)
-                .collect();
-            let [k] = known.as_slice() else { return None };
-            let kb_name = kb.people[*k].name.clone();
-            let key = format!("kb:{k}");
-            match r.people.iter().position(|p| p.key == key) {
-                Some(i) => i,
-                None => {
-                    r.people.push(PersonEntity {
-                        name: kb_name,
-                        key,
-                        kb: Some(PersonId(*k)),
-                        mentions: Vec::new(),
-                    });
-                    r.people.len() - 1
-                }
-            }
-        }
-        _ => return None,
-    };
-    r.people[id].mentions.push((doc, span, name.to_string()));
-    Some(id)
 }
 
 fn most_common_spelling(mentions: &[(DocId, Span, String)]) -> String {

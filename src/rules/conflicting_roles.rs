@@ -50,15 +50,27 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         };
         for (label, minority) in groups.iter().skip(1) {
-            let clash: Vec<(&RoleClaim, &RoleClaim)> = minority
-                .iter()
-                .flat_map(|m| main.iter().map(move |o| (*m, *o)))
-                .filter(|(m, o)| {
-                    m.doc != o.doc
+            // One clashing claim per document of the main group is enough evidence.
+            let mut clash: Vec<(&RoleClaim, &RoleClaim)> = Vec::new();
+            let mut docs_seen = std::collections::BTreeSet::new();
+            'outer: for m in minority {
+                for o in main {
+                    if m.doc != o.doc
+                        && !docs_seen.contains(&o.doc)
                         && incompatible(&m.role, &o.role, ctx.kb)
                         && close_in_time(ctx, m, o)
-                })
-                .collect();
+                    {
+                        docs_seen.insert(o.doc);
+                        clash.push((m, o));
+                        if clash.len() >= 8 {
+                            break 'outer;
+                        }
+                    }
+                }
+                if !clash.is_empty() {
+                    break;
+                }
+            }
             let Some((m, _)) = clash.first() else {
                 continue;
             };

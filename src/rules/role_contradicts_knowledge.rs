@@ -41,6 +41,13 @@ pub const ID: &str = "role-contradicts-knowledge";
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let kb = ctx.kb;
+    let mut agreeing_by_person: std::collections::HashMap<usize, Vec<&crate::resolve::RoleClaim>> =
+        std::collections::HashMap::new();
+    let mut by_person: std::collections::HashMap<usize, Vec<&crate::resolve::RoleClaim>> =
+        std::collections::HashMap::new();
+    for c in &ctx.resolved.roles {
+        by_person.entry(c.person).or_default().push(c);
+    }
     for claim in &ctx.resolved.roles {
         let entity = &ctx.resolved.people[claim.person];
         let Some(pid) = entity.kb else { continue };
@@ -170,14 +177,24 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             },
         )];
         // Evidence: other claims about the person that agree with the knowledge base.
-        let mut agreeing: Vec<_> = ctx
-            .resolved
-            .roles
+        // Computed once per person: a person named in thousands of articles must not cost
+        // thousands of passes over every claim.
+        let agreeing = agreeing_by_person.entry(claim.person).or_insert_with(|| {
+            let mut list: Vec<&crate::resolve::RoleClaim> = by_person
+                .get(&claim.person)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|o| person.roles.iter().any(|r| matches_kb(&o.role, r)))
+                .collect();
+            list.sort_by_key(|o| (o.doc, o.span));
+            list.dedup_by_key(|o| o.doc);
+            list
+        });
+        let agreeing: Vec<_> = agreeing
             .iter()
-            .filter(|o| o.person == claim.person && (o.doc, o.span) != (claim.doc, claim.span))
-            .filter(|o| person.roles.iter().any(|r| matches_kb(&o.role, r)))
+            .filter(|o| (o.doc, o.span) != (claim.doc, claim.span))
             .collect();
-        agreeing.sort_by_key(|o| (o.doc, o.span));
         for o in agreeing.iter().take(6) {
             locations.push(ctx.at(o.doc, o.span, format!("gives {short} as {}", o.text)));
         }

@@ -174,7 +174,7 @@ macro_rules! say {
 fn print_error(e: impl Into<miette::Report>) {
     let report = e.into();
     let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
@@ -289,7 +289,7 @@ fn load_corpus(paths: &[PathBuf], date: Option<NaiveDate>, config: &Config) -> c
 fn use_color(output: Option<&Path>) -> bool {
     output.is_none()
         && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::env::var_os("CI").is_none()
 }
 

@@ -110,9 +110,9 @@ pub fn read_sentence(
             let t = &s.toks[i];
             // Capitalised nouns count in running text ("the 12th High-Level Meeting"), not
             // in headlines where every word is capitalised.
-            if (!t.cap || !heading)
+            if !(t.cap && heading)
                 && is_in(vocab::EVENT_NOUNS, &t.folded)
-                && !(t.folded == "round" && s.f(i + 1) != "of")
+                && (t.folded != "round" || s.f(i + 1) == "of")
             {
                 return Some((i, None));
             }

@@ -77,10 +77,10 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             && (i == 0 || !s.toks[i - 1].cap || !s.joined(i - 1))
             // "Secretary of State for Security": the remit of a title, not a body.
             && !(i >= 2 && matches!(s.f(i - 1), "of" | "for") && is_in(vocab::TITLE_HEADS, s.f(i - 2)))
-            && !(kb.is_not_name(s.f(i))
-                && !is_in(vocab::ORG_HEADS, s.f(i))
-                && kb.country_by_demonym(s.f(i)).is_none()
-                && !is_in(vocab::TITLE_MODIFIERS, s.f(i)));
+            && (!kb.is_not_name(s.f(i))
+                || is_in(vocab::ORG_HEADS, s.f(i))
+                || kb.country_by_demonym(s.f(i)).is_some()
+                || is_in(vocab::TITLE_MODIFIERS, s.f(i)));
         if found.is_none() && starts_ok && !heading {
             let mut b = i;
             let connects = |b: usize| {

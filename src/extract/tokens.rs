@@ -87,7 +87,7 @@ impl<'a> Sentence<'a> {
         let n = self.toks.len();
         let text = self.text.get(self.start..self.end).unwrap_or("").trim_end();
         let terminal = text.ends_with(['.', '!', '"', '\u{201d}', ';', ':', ',']);
-        n >= 2 && n <= 25 && !terminal && self.toks.iter().filter(|t| t.cap).count() * 2 > n
+        (2..=25).contains(&n) && !terminal && self.toks.iter().filter(|t| t.cap).count() * 2 > n
     }
 
     /// The text between token `i` and token `i + 1` (or the sentence end).

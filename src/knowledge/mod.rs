@@ -5,6 +5,9 @@
 //! Every fact keeps the file and byte span it came from, so a finding can point into the
 //! rules file that says what is known.
 
+// Errors carry the rules file so miette can point into it; they happen once per run at most.
+#![allow(clippy::result_large_err)]
+
 mod schema;
 
 use crate::span::Span;
@@ -746,7 +749,7 @@ impl Knowledge {
         ];
         let mut countries: Vec<&str> = Vec::new();
         let mut words: Vec<String> = Vec::new();
-        for w in folded.split(|c: char| c == ' ' || c == '-' || c == ',') {
+        for w in folded.split([' ', '-', ',']) {
             if w.is_empty() || NOISE.contains(&w) {
                 continue;
             }

@@ -24,11 +24,13 @@ use std::collections::BTreeMap;
 /// Rule id.
 pub const ID: &str = "office-holder-conflict";
 
+/// Where a holder is named: document, holder span, year span, office as written.
+type Said = (DocId, Span, Span, String);
+
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     // (office, year) → holder → places it is said.
-    let mut offices: BTreeMap<(String, i32), BTreeMap<String, Vec<(DocId, Span, Span, String)>>> =
-        BTreeMap::new();
+    let mut offices: BTreeMap<(String, i32), BTreeMap<String, Vec<Said>>> = BTreeMap::new();
     for (di, claims) in ctx.claims.iter().enumerate() {
         for c in claims {
             if let ClaimData::Office {
@@ -62,8 +64,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                 .unwrap_or_else(|| code.to_string())
         };
         // The holder said by fewer documents is the one pointed at.
-        let mut ranked: Vec<(&String, &Vec<(DocId, Span, Span, String)>)> =
-            holders.iter().collect();
+        let mut ranked: Vec<(&String, &Vec<Said>)> = holders.iter().collect();
         ranked.sort_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.1[0].0.cmp(&a.1[0].0)));
         let (minor, places) = ranked[0];
         let office = &places[0].3;

@@ -56,7 +56,9 @@ fn name_run(s: &Sentence<'_>, i: usize) -> usize {
         } else {
             break;
         }
-        if j < n && !s.joined(j - 1) {
+        // An initial's full stop stays inside the name: "Richard M. Nixon".
+        let initial = s.toks[j - 1].text.chars().count() == 1 && s.toks[j - 1].cap && matches!(s.gap_after(j - 1), ". " | ".");
+        if j < n && !s.joined(j - 1) && !initial {
             // A hyphenated or possessive gap ends the name; only spaces join its words.
             break;
         }
@@ -88,8 +90,11 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch
         // A surname alone counts right after a title ("Prime Minister Sánchez") or next to a
         // speech verb ("Costa told reporters", "said Morel"); resolution later takes it
         // for the full name it shortens.
+        // The surname must end the capitalised run: in "Deputy Prosecuting Attorney Jacob
+        // Howell", "Prosecuting" is part of the title, not a surname.
+        let run_ends = s.toks.get(b).is_none_or(|t| !t.cap || !s.joined(b - 1));
         if words == 1 && !s.toks[i].given {
-            if let Some(t) = title_before(s, kb, m) {
+            if let Some(t) = title_before(s, kb, m).filter(|_| run_ends) {
                 names.push(m);
                 titles.push(t);
             } else if i > 0

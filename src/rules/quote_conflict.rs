@@ -147,11 +147,9 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                 if n.split(' ').count() >= MIN_WORDS {
                     let doc = DocId(di as u32);
                     let person = speaker_span.and_then(|sp| ctx.resolved.person_at(doc, sp));
-                    let who = match (person, speaker) {
-                        (Some(p), _) => Some(format!("person:{p}")),
-                        (None, Some(s)) => Some(fold(s)),
-                        (None, None) => None,
-                    };
+                    // Only a speaker resolution knows is compared: a surname it could not
+                    // resolve, or an organisation read as a name, says too little.
+                    let who = person.map(|p| format!("person:{p}"));
                     // Messages name the person resolution found ("Sanchez" → "Pedro Sánchez").
                     let speaker = person
                         .map(|p| ctx.resolved.people[p].name.as_str())

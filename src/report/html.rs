@@ -197,6 +197,8 @@ struct LabelView {
     column: usize,
     /// The text under the span, when the label does not already quote it.
     text: String,
+    /// The text is from a rules or other data file: shown as code, not as a quotation.
+    code: bool,
     label: String,
 }
 
@@ -217,6 +219,7 @@ struct DocView {
 #[derive(Serialize)]
 struct PersonView {
     name: String,
+    /// Where the name is mentioned: `line 3` or `lines 3, 8`.
     lines: String,
     titles: Vec<TitleView>,
 }
@@ -226,7 +229,6 @@ struct TitleView {
     title: String,
     country: Option<String>,
     former: bool,
-    line: usize,
 }
 
 #[derive(Serialize)]
@@ -425,6 +427,7 @@ fn finding_view(
                                 written.to_string()
                             },
                             label: l.label.clone(),
+                            code: kind != "article",
                         })
                     })
                     .collect(),
@@ -723,18 +726,15 @@ fn claims_view(text: &str, claims: &[Claim]) -> (Vec<PersonView>, Vec<ClaimRow>)
                 ..
             } => {
                 let k = person(&mut people, name);
+                people[k].1.push(line);
                 let t = TitleView {
                     title: title.clone(),
                     country: country.clone(),
                     former: *former,
-                    line,
                 };
                 let titles = &mut people[k].2;
-                // One entry per distinct title; the first line it appears on.
-                if !titles
-                    .iter()
-                    .any(|x| x.title == t.title && x.country == t.country && x.former == t.former)
-                {
+                // One entry per distinct title.
+                if !titles.contains(&t) {
                     titles.push(t);
                 }
             }
@@ -757,13 +757,18 @@ fn claims_view(text: &str, claims: &[Claim]) -> (Vec<PersonView>, Vec<ClaimRow>)
         .map(|(name, mut lines, titles)| {
             lines.sort_unstable();
             lines.dedup();
+            let list = lines
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
             PersonView {
                 name,
-                lines: lines
-                    .iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                lines: match lines.len() {
+                    0 => String::new(),
+                    1 => format!("line {list}"),
+                    _ => format!("lines {list}"),
+                },
                 titles,
             }
         })

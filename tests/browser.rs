@@ -253,3 +253,111 @@ fn hostile_article_runs_no_script_in_chromium() {
     assert!(dom[title_start..].starts_with("factdiff report: "));
     screenshot(&browser, &page, &dir.join("hostile.png"), 1280, 1600);
 }
+
+/// A script that works the filters like an editor would and writes, after each step, the
+/// ids of the findings left visible (and whether the "no finding" message shows) into
+/// `data-step-N` attributes of the body.
+const FILTER_DRIVER: &str = r##"<script>
+(function () {
+  var form = document.getElementById("filters");
+  var step = 0;
+  function record() {
+    step += 1;
+    var shown = Array.prototype.filter.call(
+      document.querySelectorAll("#finding-list > li"),
+      function (li) { return !li.hidden; }
+    ).map(function (li) { return li.id; });
+    var empty = document.getElementById("filter-empty").hidden ? "" : " empty";
+    document.body.setAttribute("data-step-" + step, shown.join(" ") + empty);
+  }
+  function change() { form.dispatchEvent(new Event("change")); record(); }
+  form.elements.rule.value = form.elements.rule.options[1].value; change();
+  form.elements.rule.value = "";
+  form.querySelector("input[value=error]").checked = false; change();
+  form.querySelector("input[value=error]").checked = true;
+  form.elements.article.value = form.elements.article.options[form.elements.article.options.length - 1].value; change();
+  form.querySelectorAll("input[name=severity]").forEach(function (b) { b.checked = false; }); change();
+})();
+</script>"##;
+
+#[test]
+fn filters_hide_findings_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = artefacts();
+    let page = dir.join("filters.html");
+    write_report(root, &["seeds/"], &page);
+    // The report's policy allows only its own script: drop it from this test copy so the
+    // driver can run beside it.
+    let html = std::fs::read_to_string(&page).expect("report");
+    let csp_start = html
+        .find("<meta http-equiv=\"Content-Security-Policy\"")
+        .expect("CSP meta");
+    let csp_end = csp_start + html[csp_start..].find('>').expect("end of meta") + 1;
+    let driven = format!(
+        "{}{}",
+        &html[..csp_start],
+        &html[csp_end..].replace("</body>", &format!("{FILTER_DRIVER}\n</body>"))
+    );
+    std::fs::write(&page, &driven).expect("write test page");
+
+    // What each step should leave, from the page's own data.
+    let doc = scraper::Html::parse_document(&html);
+    let li = scraper::Selector::parse("#finding-list > li").expect("selector");
+    let items: Vec<(String, String, String, String)> = doc
+        .select(&li)
+        .map(|e| {
+            let attr = |a: &str| e.value().attr(a).unwrap_or_default().to_string();
+            (
+                attr("id"),
+                attr("data-rule"),
+                attr("data-severity"),
+                attr("data-articles"),
+            )
+        })
+        .collect();
+    let option = scraper::Selector::parse("#filter-rule option").expect("selector");
+    let first_rule = doc
+        .select(&option)
+        .nth(1)
+        .and_then(|o| o.value().attr("value"))
+        .expect("a rule to filter by")
+        .to_string();
+    let option = scraper::Selector::parse("#filter-article option").expect("selector");
+    let last_article = doc
+        .select(&option)
+        .last()
+        .and_then(|o| o.value().attr("value"))
+        .expect("an article to filter by")
+        .to_string();
+    let ids = |keep: &dyn Fn(&(String, String, String, String)) -> bool| {
+        let shown: Vec<&str> = items
+            .iter()
+            .filter(|i| keep(i))
+            .map(|i| i.0.as_str())
+            .collect();
+        if shown.is_empty() {
+            " empty".to_string()
+        } else {
+            shown.join(" ")
+        }
+    };
+    let want = [
+        ids(&|i| i.1 == first_rule),
+        ids(&|i| i.2 != "error"),
+        ids(&|i| i.3.split(' ').any(|a| a == last_article)),
+        " empty".to_string(),
+    ];
+
+    let dom = dump_dom(&browser, &page);
+    let body = scraper::Html::parse_document(&dom);
+    let body_sel = scraper::Selector::parse("body").expect("selector");
+    let body = body.select(&body_sel).next().expect("body");
+    for (k, want) in want.iter().enumerate() {
+        let got = body
+            .value()
+            .attr(&format!("data-step-{}", k + 1))
+            .unwrap_or("(step did not run)");
+        assert_eq!(got, want, "filter step {}", k + 1);
+    }
+}

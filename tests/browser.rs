@@ -304,7 +304,9 @@ fn filters_hide_findings_in_chromium() {
     // What each step should leave, from the page's own data.
     let doc = scraper::Html::parse_document(&html);
     let li = scraper::Selector::parse("#finding-list > li").expect("selector");
-    let items: Vec<(String, String, String, String)> = doc
+    // id, rule, severity, articles of each finding.
+    type Row = (String, String, String, String);
+    let items: Vec<Row> = doc
         .select(&li)
         .map(|e| {
             let attr = |a: &str| e.value().attr(a).unwrap_or_default().to_string();
@@ -326,11 +328,11 @@ fn filters_hide_findings_in_chromium() {
     let option = scraper::Selector::parse("#filter-article option").expect("selector");
     let last_article = doc
         .select(&option)
-        .last()
+        .next_back()
         .and_then(|o| o.value().attr("value"))
         .expect("an article to filter by")
         .to_string();
-    let ids = |keep: &dyn Fn(&(String, String, String, String)) -> bool| {
+    let ids = |keep: &dyn Fn(&Row) -> bool| {
         let shown: Vec<&str> = items
             .iter()
             .filter(|i| keep(i))

@@ -875,7 +875,12 @@ fn readable_time(t: &TimeValue) -> String {
         }
         let v = t.value.as_str();
         let is_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if v.len() == 7 && is_digits(&v[..4]) && v.as_bytes()[4] == b'-' && is_digits(&v[5..]) {
+        if v.len() == 7
+            && v.is_ascii()
+            && is_digits(&v[..4])
+            && v.as_bytes()[4] == b'-'
+            && is_digits(&v[5..])
+        {
             if let Ok(d) = chrono::NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d") {
                 return d.format("%B %Y").to_string();
             }
@@ -1227,5 +1232,7 @@ mod tests {
         assert_eq!(readable_time(&TimeValue::date("2022-06")), "June 2022");
         assert_eq!(readable_time(&TimeValue::date("2023-H2")), "2023-H2");
         assert_eq!(readable_time(&TimeValue::date("XXXX-WXX-1")), "XXXX-WXX-1");
+        // Seven bytes that are not seven characters: never sliced inside one.
+        assert_eq!(readable_time(&TimeValue::date("202é-1")), "202é-1");
     }
 }

@@ -1150,6 +1150,34 @@ mod tests {
     }
 
     #[test]
+    fn any_spans_give_whole_pieces() {
+        // Multi-byte characters, paragraphs, blank lines with spaces: every pair of spans
+        // (also past the end, empty, reversed) gives excerpts whose pieces are exactly the
+        // window's text, each number in one excerpt.
+        let text = "Ça va?\n\nÉté — 21st “meeting” in Rabat.\nLine two ünïcödé.\n\n  \nEnd";
+        for a in 0..=text.len() + 2 {
+            for b in 0..=text.len() + 2 {
+                for c in [0, 9, text.len() / 2, text.len()] {
+                    let marks = [mark(1, a, b), mark(2, c, c + 3)];
+                    for context in [0, 3, 40] {
+                        let all = excerpts(text, &marks, context);
+                        let mut numbers: Vec<usize> =
+                            all.iter().flat_map(|e| e.numbers.clone()).collect();
+                        numbers.sort_unstable();
+                        assert_eq!(numbers, [1, 2], "{a}..{b}, {c}, {context}");
+                        for e in &all {
+                            let joined: String = e.pieces.iter().map(|p| p.text.as_str()).collect();
+                            assert_eq!(joined, &text[e.start..e.end]);
+                            assert!(e.pieces.iter().any(|p| p.marked));
+                            assert!(e.pieces.iter().all(|p| !p.text.is_empty()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn distant_spans_get_their_own_excerpts_in_text_order() {
         let text = format!("Alpha {} Omega", "filler ".repeat(60));
         let (a, b) = span_of(&text, "Alpha");

@@ -336,7 +336,11 @@ fn run_check(args: &CheckArgs) -> i32 {
         claims,
         raw: &report::read_from_disk,
     };
-    let report = report::prepare(&corpus, &kb, analysis.findings, &options);
+    let mut report = report::prepare(&corpus, &kb, analysis.findings, &options);
+    if args.format == Format::Html {
+        // Only the HTML report lists what was read from each article.
+        report = report.with_claims(&analysis.claims);
+    }
 
     if args.update_baseline {
         let Some(path) = baseline_path else {

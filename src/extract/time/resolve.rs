@@ -1,0 +1,722 @@
+//! Normalisation: [`Expr`] to TIMEX3 value, against the reference date, the tense around the
+//! expression and the times the text mentioned before (anchors).
+//!
+//! Conventions follow TimeML as applied to news (HeidelTime's "news" mode): a bare weekday or
+//! month is the one before the reference date unless the sentence speaks of the future; a
+//! month and day take the year that puts them nearest the reference date unless the tense says
+//! otherwise; "the next day" counts from the last day mentioned. Without a reference date every
+//! part that would need one stays `X`.
+
+use super::expr::{DaySpec, Dir, Dur, Expr, Qty, RefKind, YearRef};
+use super::lexicon::{Holiday, Season, Unit};
+use super::tense::Tense;
+use crate::timex::{TimeValue, TimexType};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// What the text has said so far, for expressions that count from it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Anchors {
+    /// Last full day mentioned.
+    pub date: Option<NaiveDate>,
+    /// Last year mentioned (or implied by a day or month).
+    pub year: Option<i32>,
+    /// Last month mentioned.
+    pub month: Option<(i32, u32)>,
+    /// Last quarter mentioned and the token position of the mention.
+    pub quarter: Option<(i32, u8, usize)>,
+}
+
+impl Anchors {
+    /// Records a resolved DATE or TIME value (concrete parts only).
+    pub(crate) fn update(&mut self, value: &TimeValue, pos: usize) {
+        if !matches!(value.kind, TimexType::Date | TimexType::Time) {
+            return;
+        }
+        let v = value.value.split('T').next().unwrap_or("");
+        let mut parts = v.split('-');
+        let Some(y) = parts.next().filter(|y| y.len() == 4).and_then(|y| y.parse::<i32>().ok()) else { return };
+        match (parts.next(), parts.next()) {
+            (None, _) => self.year = Some(y),
+            (Some(q), None) if q.starts_with('Q') => {
+                if let Ok(n) = q[1..].parse::<u8>() {
+                    self.quarter = Some((y, n, pos));
+                    self.year = Some(y);
+                }
+            }
+            (Some(m), d) => {
+                let Ok(m) = m.parse::<u32>() else { return };
+                self.year = Some(y);
+                self.month = Some((y, m));
+                if let Some(d) = d.and_then(|d| d.parse::<u32>().ok()) {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                        self.date = Some(date);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Everything normalisation may consult for one expression.
+pub(crate) struct Ctx<'a> {
+    /// The document's reference date.
+    pub reference: Option<NaiveDate>,
+    /// What the text said before.
+    pub anchors: &'a Anchors,
+    /// Tense around the expression, computed on demand.
+    pub tense: &'a dyn Fn() -> Tense,
+    /// Token position of the expression (for distances to anchors).
+    pub pos: usize,
+    /// A day written just after a clock time without its own day ("10:35 a.m. (0735 GMT)
+    /// Friday").
+    pub nearby_day: Option<DaySpec>,
+}
+
+/// A day, known or with unknown parts.
+enum DayVal {
+    Known(NaiveDate),
+    Pattern(String),
+}
+
+fn fmt_day(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn fmt_year(y: i32) -> String {
+    format!("{:04}", y.clamp(0, 9999))
+}
+
+fn fmt_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn wd(d: u8) -> Weekday {
+    Weekday::try_from(d.min(6)).unwrap_or(Weekday::Mon)
+}
+
+fn add_days(d: NaiveDate, k: i64) -> Option<NaiveDate> {
+    if k >= 0 {
+        d.checked_add_days(Days::new(k as u64))
+    } else {
+        d.checked_sub_days(Days::new(k.unsigned_abs()))
+    }
+}
+
+fn add_months(y: i32, m: u32, k: i32) -> (i32, u32) {
+    let total = y * 12 + (m as i32 - 1) + k;
+    (total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let (ny, nm) = add_months(y, m, 1);
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(31, |d| d.day())
+}
+
+fn quarter_of(m: u32) -> u8 {
+    ((m - 1) / 3 + 1) as u8
+}
+
+fn nth_weekday(y: i32, m: u32, weekday: Weekday, n: u32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(y, m, weekday, n as u8)
+}
+
+fn last_weekday(y: i32, m: u32, weekday: Weekday) -> Option<NaiveDate> {
+    let last = NaiveDate::from_ymd_opt(y, m, days_in_month(y, m))?;
+    let back = (last.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
+    add_days(last, -(back as i64))
+}
+
+/// Easter Sunday (Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// The date of a holiday in a year.
+fn holiday_in(h: Holiday, y: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Christmas => NaiveDate::from_ymd_opt(y, 12, 25),
+        Holiday::ChristmasEve => NaiveDate::from_ymd_opt(y, 12, 24),
+        Holiday::NewYear => NaiveDate::from_ymd_opt(y, 1, 1),
+        Holiday::NewYearsEve => NaiveDate::from_ymd_opt(y, 12, 31),
+        Holiday::Easter => easter(y),
+        Holiday::Thanksgiving => nth_weekday(y, 11, Weekday::Thu, 4),
+        Holiday::Independence => NaiveDate::from_ymd_opt(y, 7, 4),
+        Holiday::Memorial => last_weekday(y, 5, Weekday::Mon),
+        Holiday::Labor => nth_weekday(y, 9, Weekday::Mon, 1),
+        // The Tuesday after the first Monday of November.
+        Holiday::Election => nth_weekday(y, 11, Weekday::Mon, 1).and_then(|d| d.succ_opt()),
+        Holiday::Valentine => NaiveDate::from_ymd_opt(y, 2, 14),
+        Holiday::Halloween => NaiveDate::from_ymd_opt(y, 10, 31),
+    }
+}
+
+/// Fixed month and day of a holiday, for values without a year.
+fn holiday_fixed(h: Holiday) -> Option<(u32, u32)> {
+    match h {
+        Holiday::Christmas => Some((12, 25)),
+        Holiday::ChristmasEve => Some((12, 24)),
+        Holiday::NewYear => Some((1, 1)),
+        Holiday::NewYearsEve => Some((12, 31)),
+        Holiday::Independence => Some((7, 4)),
+        Holiday::Valentine => Some((2, 14)),
+        Holiday::Halloween => Some((10, 31)),
+        _ => None,
+    }
+}
+
+/// Picks among a yearly recurring day's occurrences around `r`: by tense, else the nearest.
+fn pick_yearly(r: NaiveDate, tense: Tense, dir: Dir, mut on: impl FnMut(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+    let cands: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1).filter_map(&mut on).collect();
+    let before = cands.iter().filter(|d| **d <= r).max().copied();
+    let after = cands.iter().filter(|d| **d >= r).min().copied();
+    let strictly_before = cands.iter().filter(|d| **d < r).max().copied();
+    let strictly_after = cands.iter().filter(|d| **d > r).min().copied();
+    match dir {
+        Dir::Last => return strictly_before,
+        Dir::Next => return strictly_after,
+        Dir::This => return on(r.year()),
+        Dir::Tense => {}
+    }
+    let nearest = cands.iter().min_by_key(|d| (**d - r).num_days().abs()).copied();
+    let n = nearest?;
+    let gap = (n - r).num_days();
+    match tense {
+        Tense::Past if gap > 7 => before.or(nearest),
+        Tense::Future if gap < -7 => after.or(nearest),
+        _ => nearest,
+    }
+}
+
+impl Ctx<'_> {
+    fn tense(&self) -> Tense {
+        (self.tense)()
+    }
+
+    fn year_of(&self, y: YearRef) -> (Option<i32>, bool) {
+        match y {
+            YearRef::Abs(y) => (Some(y), false),
+            YearRef::Rel(k) => (self.reference.map(|r| r.year() + k), true),
+            YearRef::Anchor(k) => (self.anchors.year.or(self.reference.map(|r| r.year())).map(|y| y + k), true),
+            YearRef::Infer => (self.reference.map(|r| r.year()), true),
+        }
+    }
+
+    fn day(&self, spec: DaySpec) -> Option<(DayVal, bool)> {
+        let r = self.reference;
+        Some(match spec {
+            DaySpec::Rel(k) => match r {
+                Some(r) => (DayVal::Known(add_days(r, i64::from(k))?), true),
+                None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
+            },
+            DaySpec::Weekday(d, dir) => match r {
+                Some(r) => (DayVal::Known(weekday_near(r, wd(d), dir, self.tense())?), true),
+                None => (DayVal::Pattern(format!("XXXX-WXX-{}", d + 1)), false),
+            },
+            DaySpec::Cal(y, m, d) => {
+                let m32 = u32::from(m);
+                let d32 = u32::from(d);
+                if d32 == 0 || d32 > 31 || !(1..=12).contains(&m32) || (m32 == 2 && d32 > 29) || d32 > days_in_month(2000, m32) {
+                    return None;
+                }
+                match (y, r) {
+                    (YearRef::Infer, Some(r)) => {
+                        let date = pick_yearly(r, self.tense(), Dir::Tense, |yy| NaiveDate::from_ymd_opt(yy, m32, d32))?;
+                        (DayVal::Known(date), true)
+                    }
+                    (YearRef::Infer, None) => (DayVal::Pattern(format!("XXXX-{m:02}-{d:02}")), false),
+                    _ => match self.year_of(y) {
+                        (Some(yy), rel) => (DayVal::Known(NaiveDate::from_ymd_opt(yy, m32, d32)?), rel),
+                        (None, _) => (DayVal::Pattern(format!("XXXX-{m:02}-{d:02}")), false),
+                    },
+                }
+            }
+            DaySpec::Holiday(h, y, dir) => match (y, r) {
+                (YearRef::Infer, Some(r)) => (DayVal::Known(pick_yearly(r, self.tense(), dir, |yy| holiday_in(h, yy))?), true),
+                (YearRef::Infer, None) => match holiday_fixed(h) {
+                    Some((m, d)) => (DayVal::Pattern(format!("XXXX-{m:02}-{d:02}")), false),
+                    None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
+                },
+                _ => match self.year_of(y) {
+                    (Some(yy), rel) => (DayVal::Known(holiday_in(h, yy)?), rel),
+                    (None, _) => (DayVal::Pattern("XXXX-XX-XX".into()), false),
+                },
+            },
+            DaySpec::Anchor(k) => match self.anchors.date.or(r) {
+                Some(a) => (DayVal::Known(add_days(a, i64::from(k))?), true),
+                None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
+            },
+            DaySpec::AnchorWeekday(d, dir) => match self.anchors.date.or(r) {
+                Some(a) => (DayVal::Known(weekday_near(a, wd(d), dir, Tense::Unknown)?), true),
+                None => (DayVal::Pattern(format!("XXXX-WXX-{}", d + 1)), false),
+            },
+            DaySpec::DayOfMonth(d) => match r {
+                Some(r) => {
+                    let d32 = u32::from(d);
+                    let (mut y, mut m) = (r.year(), r.month());
+                    match self.tense() {
+                        Tense::Future if d32 < r.day() => (y, m) = add_months(y, m, 1),
+                        Tense::Past | Tense::Unknown if d32 > r.day() => (y, m) = add_months(y, m, -1),
+                        _ => {}
+                    }
+                    (DayVal::Known(NaiveDate::from_ymd_opt(y, m, d32)?), true)
+                }
+                None => (DayVal::Pattern(format!("XXXX-XX-{d:02}")), false),
+            },
+            DaySpec::Unknown => match self.nearby_day {
+                Some(spec) if spec != DaySpec::Unknown => return self.day(spec),
+                _ => match r {
+                    Some(r) => (DayVal::Known(r), true),
+                    None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
+                },
+            },
+        })
+    }
+
+    fn day_string(&self, spec: DaySpec) -> Option<(String, bool)> {
+        let (v, rel) = self.day(spec)?;
+        Some((
+            match v {
+                DayVal::Known(d) => fmt_day(d),
+                DayVal::Pattern(p) => p,
+            },
+            rel,
+        ))
+    }
+}
+
+/// The weekday `w` relative to `r`.
+fn weekday_near(r: NaiveDate, w: Weekday, dir: Dir, tense: Tense) -> Option<NaiveDate> {
+    let today = r.weekday().num_days_from_monday() as i64;
+    let target = w.num_days_from_monday() as i64;
+    let back = (today - target).rem_euclid(7);
+    let ahead = (target - today).rem_euclid(7);
+    let k = match dir {
+        Dir::Last => -(if back == 0 { 7 } else { back }),
+        Dir::Next => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        Dir::This => target - today,
+        Dir::Tense => match tense {
+            Tense::Future => ahead,
+            _ => -back,
+        },
+    };
+    add_days(r, k)
+}
+
+fn unit_code(u: Unit) -> (bool, &'static str, f64) {
+    match u {
+        Unit::Second => (true, "S", 1.0),
+        Unit::Minute => (true, "M", 1.0),
+        Unit::Hour => (true, "H", 1.0),
+        Unit::Day => (false, "D", 1.0),
+        Unit::Week => (false, "W", 1.0),
+        Unit::Fortnight => (false, "W", 2.0),
+        Unit::Month => (false, "M", 1.0),
+        Unit::Quarter => (false, "M", 3.0),
+        Unit::Year => (false, "Y", 1.0),
+        Unit::Decade => (false, "Y", 10.0),
+        Unit::Century => (false, "Y", 100.0),
+        Unit::Millennium => (false, "Y", 1000.0),
+        Unit::Weekend => (false, "D", 2.0),
+    }
+}
+
+/// A smaller unit a fraction can be written in, with the factor.
+fn finer(u: Unit) -> Option<(Unit, f64)> {
+    match u {
+        Unit::Year => Some((Unit::Month, 12.0)),
+        Unit::Week => Some((Unit::Day, 7.0)),
+        Unit::Day => Some((Unit::Hour, 24.0)),
+        Unit::Hour => Some((Unit::Minute, 60.0)),
+        Unit::Minute => Some((Unit::Second, 60.0)),
+        Unit::Decade => Some((Unit::Year, 10.0)),
+        _ => None,
+    }
+}
+
+fn num(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The TIMEX3 value of a duration ("P3Y", "PT5H30M", "PXM").
+pub(crate) fn duration_value(d: &Dur) -> String {
+    let (time, code, mult) = unit_code(d.unit);
+    let t = if time { "T" } else { "" };
+    match d.qty {
+        Qty::Vague => match d.unit {
+            Unit::Decade => "PXDE".to_string(),
+            Unit::Century | Unit::Millennium => "PXCE".to_string(),
+            Unit::Quarter => "PXM".to_string(),
+            _ => format!("P{t}X{code}"),
+        },
+        Qty::N(n) => {
+            let v = n * mult;
+            let whole = v.trunc();
+            let frac = v - whole;
+            if frac.abs() > 1e-9 && whole >= 0.0 {
+                let base = match d.unit {
+                    Unit::Fortnight => Unit::Week,
+                    Unit::Quarter => Unit::Month,
+                    Unit::Century | Unit::Millennium => Unit::Year,
+                    u => u,
+                };
+                if let Some((fu, factor)) = finer(base) {
+                    let rest = frac * factor;
+                    if (rest - rest.round()).abs() < 1e-9 {
+                        let (ft, fcode, _) = unit_code(fu);
+                        let first = if whole > 0.0 { format!("{}{code}", whole as i64) } else { String::new() };
+                        let sep = if ft && !time { "T" } else { "" };
+                        return format!("P{t}{first}{sep}{}{fcode}", rest.round() as i64);
+                    }
+                }
+            }
+            format!("P{t}{}{code}", num(v))
+        }
+    }
+}
+
+/// The value of an expression, and whether the reference date or an anchor was used.
+pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
+    let r = ctx.reference;
+    let date = |v: String, rel: bool| Some((TimeValue::new(TimexType::Date, v), rel));
+    match *expr {
+        Expr::Day(spec) => {
+            let (v, rel) = ctx.day_string(spec)?;
+            date(v, rel)
+        }
+        Expr::DayPart(spec, p) => {
+            let (v, rel) = ctx.day_string(spec)?;
+            Some((TimeValue::new(TimexType::Time, format!("{v}T{}", p.code())), rel))
+        }
+        Expr::Clock(spec, h, m) => {
+            let (v, rel) = ctx.day_string(spec)?;
+            Some((TimeValue::new(TimexType::Time, format!("{v}T{h:02}:{m:02}")), rel))
+        }
+        Expr::Month(y, m) => {
+            let m32 = u32::from(m);
+            match (y, r) {
+                (YearRef::Infer, Some(r)) => {
+                    let yy = match ctx.tense() {
+                        Tense::Future => {
+                            if m32 >= r.month() {
+                                r.year()
+                            } else {
+                                r.year() + 1
+                            }
+                        }
+                        _ => {
+                            if m32 <= r.month() {
+                                r.year()
+                            } else {
+                                r.year() - 1
+                            }
+                        }
+                    };
+                    date(format!("{}-{m:02}", fmt_year(yy)), true)
+                }
+                (YearRef::Infer, None) => date(format!("XXXX-{m:02}"), false),
+                _ => match ctx.year_of(y) {
+                    (Some(yy), rel) => date(format!("{}-{m:02}", fmt_year(yy)), rel),
+                    (None, _) => date(format!("XXXX-{m:02}"), false),
+                },
+            }
+        }
+        Expr::MonthDir(m, dir) => {
+            let m32 = u32::from(m);
+            let Some(r) = r else { return date(format!("XXXX-{m:02}"), false) };
+            let yy = match dir {
+                Dir::Last => {
+                    if m32 < r.month() {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
+                }
+                Dir::Next => {
+                    if m32 > r.month() {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
+                }
+                Dir::This | Dir::Tense => r.year(),
+            };
+            date(format!("{}-{m:02}", fmt_year(yy)), true)
+        }
+        Expr::MonthRel(k) => match r {
+            Some(r) => {
+                let (y, m) = add_months(r.year(), r.month(), k);
+                date(format!("{}-{m:02}", fmt_year(y)), true)
+            }
+            None => date("XXXX-XX".into(), false),
+        },
+        Expr::MonthAnchor(k) => match ctx.anchors.month.or(r.map(|r| (r.year(), r.month()))) {
+            Some((y, m)) => {
+                let (y, m) = add_months(y, m, k);
+                date(format!("{}-{m:02}", fmt_year(y)), true)
+            }
+            None => date("XXXX-XX".into(), false),
+        },
+        Expr::Year(y) => match ctx.year_of(y) {
+            (Some(yy), rel) => date(fmt_year(yy), rel),
+            (None, _) => date("XXXX".into(), false),
+        },
+        Expr::YearEnd(y) => match ctx.year_of(y) {
+            (Some(yy), rel) => date(format!("{}-12-31", fmt_year(yy)), rel),
+            (None, _) => date("XXXX-12-31".into(), false),
+        },
+        Expr::YearAgo => {
+            if let Some((y, q, pos)) = ctx.anchors.quarter {
+                if ctx.pos.saturating_sub(pos) < 150 {
+                    return date(format!("{}-Q{q}", fmt_year(y - 1)), true);
+                }
+            }
+            match r {
+                Some(r) => date(fmt_year(r.year() - 1), true),
+                None => date("XXXX".into(), false),
+            }
+        }
+        Expr::Decade(d) => date(format!("{:03}", d.clamp(0, 999)), false),
+        Expr::DecadeRel(k) => match r {
+            Some(r) => date(format!("{:03}", (r.year() / 10 + k).clamp(0, 999)), true),
+            None => date("XXX".into(), false),
+        },
+        Expr::Century(c) => date(format!("{:02}", c.clamp(0, 99)), false),
+        Expr::CenturyRel(k) => match r {
+            Some(r) => date(format!("{:02}", (r.year() / 100 + k).clamp(0, 99)), true),
+            None => date("XX".into(), false),
+        },
+        Expr::Quarter(y, q) => match (y, r) {
+            (YearRef::Infer, Some(r)) => {
+                let cur = quarter_of(r.month());
+                let yy = if q <= cur { r.year() } else { r.year() - 1 };
+                date(format!("{}-Q{q}", fmt_year(yy)), true)
+            }
+            (YearRef::Infer, None) => date(format!("XXXX-Q{q}"), false),
+            _ => match ctx.year_of(y) {
+                (Some(yy), rel) => date(format!("{}-Q{q}", fmt_year(yy)), rel),
+                (None, _) => date(format!("XXXX-Q{q}"), false),
+            },
+        },
+        Expr::QuarterCtx(k) => {
+            let base = match ctx.anchors.quarter {
+                Some((y, q, _)) => Some((y, u32::from(q))),
+                None => r.map(|r| {
+                    let (y, m) = add_months(r.year(), r.month(), -3);
+                    (y, u32::from(quarter_of(m)))
+                }),
+            };
+            match base {
+                Some((y, q)) => {
+                    let (y, qq) = add_months(y, (q - 1) * 3 + 1, k * 3);
+                    date(format!("{}-Q{}", fmt_year(y), quarter_of(qq)), true)
+                }
+                None => date("XXXX-QX".into(), false),
+            }
+        }
+        Expr::QuarterCtxYear(y) => match ctx.anchors.quarter {
+            Some((_, q, _)) => date(format!("{}-Q{q}", fmt_year(y)), true),
+            None => date(fmt_year(y), false),
+        },
+        Expr::QuarterRel(k) => match r {
+            Some(r) => {
+                let (y, m) = add_months(r.year(), r.month(), k * 3);
+                date(format!("{}-Q{}", fmt_year(y), quarter_of(m)), true)
+            }
+            None => date("XXXX-QX".into(), false),
+        },
+        Expr::Half(y, h) => match (y, r) {
+            (YearRef::Infer, Some(r)) => {
+                let cur = if r.month() <= 6 { 1 } else { 2 };
+                let yy = if h <= cur { r.year() } else { r.year() - 1 };
+                date(format!("{}-H{h}", fmt_year(yy)), true)
+            }
+            (YearRef::Infer, None) => date(format!("XXXX-H{h}"), false),
+            _ => match ctx.year_of(y) {
+                (Some(yy), rel) => date(format!("{}-H{h}", fmt_year(yy)), rel),
+                (None, _) => date(format!("XXXX-H{h}"), false),
+            },
+        },
+        Expr::Season(y, s) => match ctx.year_of(y) {
+            (Some(yy), rel) => date(format!("{}-{}", fmt_year(yy), s.code()), rel),
+            (None, _) => date(format!("XXXX-{}", s.code()), false),
+        },
+        Expr::SeasonDir(s, dir) => match r {
+            Some(r) => {
+                // Seasons in a row: winter belongs to the year it starts in (Dec).
+                let cur_year = if r.month() <= 2 { r.year() - 1 } else { r.year() };
+                let cur = cur_year * 4 + Season::of_month(r.month()).index();
+                let idx = s.index();
+                let pick = match dir {
+                    Dir::Last => (cur - 1 - idx).div_euclid(4) * 4 + idx,
+                    Dir::Next => (cur + 1 - idx + 3).div_euclid(4) * 4 + idx,
+                    _ => r.year() * 4 + idx,
+                };
+                date(format!("{}-{}", fmt_year(pick.div_euclid(4)), s.code()), true)
+            }
+            None => date(format!("XXXX-{}", s.code()), false),
+        },
+        Expr::Week(k) => match r.and_then(|r| add_days(r, i64::from(k) * 7)) {
+            Some(d) => date(fmt_week(d), true),
+            None => date("XXXX-WXX".into(), false),
+        },
+        Expr::WeekAnchor(k) => match ctx.anchors.date.or(r).and_then(|a| add_days(a, i64::from(k) * 7)) {
+            Some(d) => date(fmt_week(d), true),
+            None => date("XXXX-WXX".into(), false),
+        },
+        Expr::WeekIso(y, w) => date(format!("{}-W{w:02}", fmt_year(y)), false),
+        Expr::WeekOf(spec) => match ctx.day(spec)? {
+            (DayVal::Known(d), rel) => date(fmt_week(d), rel),
+            (DayVal::Pattern(_), _) => date("XXXX-WXX".into(), false),
+        },
+        Expr::Weekend(dir) => match r {
+            Some(r) => {
+                let weekend_now = r.weekday().num_days_from_monday() >= 5;
+                let k = match dir {
+                    Dir::Last => -1,
+                    Dir::Next => 1,
+                    Dir::This => 0,
+                    Dir::Tense => match ctx.tense() {
+                        Tense::Future => 0,
+                        _ if weekend_now => 0,
+                        _ => -1,
+                    },
+                };
+                let d = add_days(r, k * 7)?;
+                date(format!("{}-WE", fmt_week(d)), true)
+            }
+            None => date("XXXX-WXX-WE".into(), false),
+        },
+        Expr::Ago(qty, unit, sign) => {
+            let Qty::N(n) = qty else {
+                return date(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), false);
+            };
+            let Some(r) = r else {
+                let v = match unit {
+                    Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX",
+                    Unit::Week | Unit::Fortnight => "XXXX-WXX",
+                    Unit::Month => "XXXX-XX",
+                    Unit::Decade => "XXX",
+                    Unit::Century | Unit::Millennium => "XX",
+                    _ => "XXXX",
+                };
+                return date(v.into(), false);
+            };
+            let s = f64::from(sign);
+            let v = match unit {
+                Unit::Second | Unit::Minute | Unit::Hour => fmt_day(r),
+                Unit::Day | Unit::Weekend => fmt_day(add_days(r, (s * n).round() as i64)?),
+                Unit::Week | Unit::Fortnight => {
+                    let w = if unit == Unit::Fortnight { 14.0 } else { 7.0 };
+                    fmt_week(add_days(r, (s * n * w).round() as i64)?)
+                }
+                Unit::Month | Unit::Quarter => {
+                    let months = if unit == Unit::Quarter { 3.0 } else { 1.0 };
+                    let (y, m) = add_months(r.year(), r.month(), (s * n * months).round() as i32);
+                    if unit == Unit::Quarter {
+                        format!("{}-Q{}", fmt_year(y), quarter_of(m))
+                    } else {
+                        format!("{}-{m:02}", fmt_year(y))
+                    }
+                }
+                Unit::Year => {
+                    if n.fract() != 0.0 {
+                        let (y, m) = add_months(r.year(), r.month(), (s * n * 12.0).round() as i32);
+                        format!("{}-{m:02}", fmt_year(y))
+                    } else {
+                        fmt_year(r.year() + (s * n) as i32)
+                    }
+                }
+                Unit::Decade => fmt_year(r.year() + (s * n * 10.0) as i32),
+                Unit::Century => format!("{:02}", (r.year() + (s * n * 100.0) as i32) / 100),
+                Unit::Millennium => fmt_year(r.year() + (s * n * 1000.0) as i32),
+            };
+            date(v, true)
+        }
+        Expr::Duration(d) => Some((TimeValue::new(TimexType::Duration, duration_value(&d)), false)),
+        Expr::Ref(k) => date(
+            match k {
+                RefKind::Present => "PRESENT_REF",
+                RefKind::Past => "PAST_REF",
+                RefKind::Future => "FUTURE_REF",
+            }
+            .into(),
+            false,
+        ),
+        Expr::Set(n, u) => {
+            let v = duration_value(&Dur { qty: Qty::N(n), unit: u, extra: None });
+            Some((TimeValue::new(TimexType::Set, v), false))
+        }
+        Expr::SetWeekday(d) => Some((TimeValue::new(TimexType::Set, format!("XXXX-WXX-{}", d + 1)), false)),
+        Expr::SetMonth(m) => Some((TimeValue::new(TimexType::Set, format!("XXXX-{m:02}")), false)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dur(n: f64, unit: Unit) -> String {
+        duration_value(&Dur { qty: Qty::N(n), unit, extra: None })
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(dur(3.0, Unit::Year), "P3Y");
+        assert_eq!(dur(2.5, Unit::Year), "P2Y6M");
+        assert_eq!(dur(5.5, Unit::Hour), "PT5H30M");
+        assert_eq!(dur(1.5, Unit::Minute), "PT1M30S");
+        assert_eq!(dur(1.5, Unit::Day), "P1DT12H");
+        assert_eq!(dur(1.0, Unit::Decade), "P10Y");
+        assert_eq!(dur(2.0, Unit::Fortnight), "P4W");
+        assert_eq!(duration_value(&Dur { qty: Qty::Vague, unit: Unit::Month, extra: None }), "PXM");
+        assert_eq!(duration_value(&Dur { qty: Qty::Vague, unit: Unit::Hour, extra: None }), "PTXH");
+    }
+
+    #[test]
+    fn holidays() {
+        assert_eq!(easter(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
+        assert_eq!(easter(2000), NaiveDate::from_ymd_opt(2000, 4, 23));
+        assert_eq!(holiday_in(Holiday::Thanksgiving, 1999), NaiveDate::from_ymd_opt(1999, 11, 25));
+        assert_eq!(holiday_in(Holiday::Election, 1998), NaiveDate::from_ymd_opt(1998, 11, 3));
+        assert_eq!(holiday_in(Holiday::Memorial, 2025), NaiveDate::from_ymd_opt(2025, 5, 26));
+    }
+
+    #[test]
+    fn weekdays() {
+        let wed = NaiveDate::from_ymd_opt(2025, 4, 23).unwrap();
+        let day = |w, dir, t| weekday_near(wed, w, dir, t).map(|d| d.to_string());
+        assert_eq!(day(Weekday::Mon, Dir::Last, Tense::Unknown).as_deref(), Some("2025-04-21"));
+        assert_eq!(day(Weekday::Wed, Dir::Last, Tense::Unknown).as_deref(), Some("2025-04-16"));
+        assert_eq!(day(Weekday::Wed, Dir::This, Tense::Unknown).as_deref(), Some("2025-04-23"));
+        assert_eq!(day(Weekday::Fri, Dir::Tense, Tense::Past).as_deref(), Some("2025-04-18"));
+        assert_eq!(day(Weekday::Fri, Dir::Tense, Tense::Future).as_deref(), Some("2025-04-25"));
+        assert_eq!(day(Weekday::Mon, Dir::Next, Tense::Unknown).as_deref(), Some("2025-04-28"));
+    }
+}

@@ -100,6 +100,14 @@ fn is_glued(i: Toks<'_>) -> bool {
     i.first().is_some_and(|t| !t.spaced())
 }
 
+/// Succeeds, consuming nothing, when the next token is the keyword `k`.
+fn peek_kw<'a>(k: Kw) -> impl Fn(Toks<'a>) -> R<'a, ()> {
+    move |i: Toks<'a>| match i.first() {
+        Some(t) if t.lex == Lex::Kw(k) => Ok((i, ())),
+        _ => err(),
+    }
+}
+
 /// A unit of time, singular or plural; "second" is also an ordinal.
 fn unit(i: Toks<'_>) -> R<'_, (Unit, bool)> {
     match i.0.split_first() {
@@ -156,7 +164,8 @@ fn day_num(i: Toks<'_>) -> R<'_, u8> {
     let (rest, _) = opt(ord_suffix).parse(rest)?;
     // "7:30", "7-Eleven", "5%" are not days.
     if let Some(n) = rest.first() {
-        if !n.spaced() && (n.is(':') || n.is('%') || (n.is('-') && rest.at(1).is_some_and(|t| t.lex == Lex::Other))) {
+        let glued_next = rest.at(1).is_some_and(|t| !t.spaced());
+        if !n.spaced() && ((n.is(':') && glued_next && rest.at(1).is_some_and(|t| t.lex == Lex::Num)) || n.is('%') || (n.is('-') && rest.at(1).is_some_and(|t| t.lex == Lex::Other))) {
             return err();
         }
     }
@@ -429,9 +438,6 @@ const TRIGGER_KWS: &[Kw] = &[
     Kw::Yesterday,
     Kw::Tomorrow,
     Kw::Recently,
-    Kw::Previously,
-    Kw::Formerly,
-    Kw::Future,
     Kw::Soon,
     Kw::Nowadays,
     Kw::Lately,
@@ -440,11 +446,8 @@ const TRIGGER_KWS: &[Kw] = &[
     Kw::Daily,
     Kw::Weekly,
     Kw::Monthly,
-    Kw::Annually,
-    Kw::Yearly,
     Kw::Hourly,
     Kw::Nightly,
-    Kw::Quarterly,
     Kw::Biweekly,
     Kw::Fiscal,
     Kw::Noon,
@@ -1076,7 +1079,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let (r, u) = unit_sing(r)?;
             let (r, _) = opt(|x| {
                 let (x, _) = hyphen(x)?;
-                kw_in(&[Kw::Long, Kw::Old]).parse(x)
+                kw(Kw::Long).parse(x)
             })
             .parse(r)?;
             Ok((r, Dur { qty: q, unit: u, extra: None }))
@@ -1135,6 +1138,18 @@ impl<'t, 'b> Grammar<'t, 'b> {
         if d.unit == Unit::Weekend {
             return err();
         }
+        // "1988 quarter" is a year before a noun, not 1988 quarters.
+        if let (Qty::N(n), Some(t)) = (d.qty, i.first()) {
+            if t.lex == Lex::Num && t.len == 4 && n >= 1000.0 && !r.0.is_empty() && i.at(1).is_some_and(|u| matches!(u.lex, Lex::Unit(_))) {
+                return err();
+            }
+        }
+        // Ages ("52 years old", "136-year-old") and compounds ("a year-earlier loss").
+        match (r.first(), r.at(1)) {
+            (Some(h), Some(o)) if h.is('-') && !h.spaced() && !o.spaced() => return err(),
+            (Some(o), _) if o.lex == Lex::Kw(Kw::Old) => return err(),
+            _ => {}
+        }
         Ok((r, d))
     }
 
@@ -1145,6 +1160,11 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let (r, d) = self.dur_core(r)?;
         // "a 2000 km trip" style amounts are filtered by qty; "1,000 years" is fine.
         let ago = |x| {
+            let (x, _) = opt(|z| {
+                let (z, _) = kw(Kw::Or).parse(z)?;
+                tok(|t| t.text(self.text).eq_ignore_ascii_case("so"))(z)
+            })
+            .parse(x)?;
             let (x, _) = kw(Kw::Ago).parse(x)?;
             Ok((x, -1))
         };
@@ -1228,7 +1248,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "third-quarter", "first quarter of 1990", "second half of 2023".
     fn ord_period<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, _) = opt(kw(Kw::Fiscal)).parse(i)?;
-        let (r, n) = ordinal(r)?;
+        let last_half = |x| {
+            let (x, _) = kw(Kw::Last).parse(x)?;
+            let (x, _) = peek_kw(Kw::Half)(x)?;
+            Ok((x, 2))
+        };
+        let (r, n) = alt((ordinal, last_half)).parse(r)?;
         let (r, _) = opt(hyphen).parse(r)?;
         let quarter = |x| {
             let (x, _) = tok(|t| t.lex == Lex::Unit(Unit::Quarter))(x)?;
@@ -1466,6 +1491,37 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "the quarter", "the latest quarter", "the year-ago quarter", "the 1988 period", "the
     /// fiscal first quarter", "the latest period".
     fn the_quarter<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
+        let ago_suffix = |x| {
+            let year_ago = |z| {
+                let (z, _) = kw(Kw::A).parse(z)?;
+                let (z, _) = tok(|t| t.lex == Lex::Unit(Unit::Year))(z)?;
+                kw_in(&[Kw::Ago, Kw::Earlier]).parse(z)
+            };
+            let last_year = |z| {
+                let (z, _) = opt(kw(Kw::Of)).parse(z)?;
+                let (z, _) = kw_in(&[Kw::Last, Kw::The]).parse(z)?;
+                let (z, _) = opt(kw_in(&[Kw::Previous, Kw::Prior])).parse(z)?;
+                let (z, _) = tok(|t| t.lex == Lex::Unit(Unit::Year))(z)?;
+                Ok((z, Kw::Last))
+            };
+            alt((year_ago, last_year)).parse(x)
+        };
+        let corresponding = |x| {
+            let (x, _) = opt(alt((kw(Kw::Same), tok(|t| {
+                let w = t.text(self.text);
+                w.eq_ignore_ascii_case("corresponding") || w.eq_ignore_ascii_case("comparable") || w.eq_ignore_ascii_case("year-ago")
+            }))))
+            .parse(x)?;
+            let (x, _) = alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
+            let (x, _) = ago_suffix(x)?;
+            Ok((x, Expr::QuarterCtx(-4)))
+        };
+        let latest = |x| {
+            let (x, _) = kw(Kw::Latest).parse(x)?;
+            let (x, _) = opt(kw(Kw::Fiscal)).parse(x)?;
+            let (x, _) = tok(|t| t.lex == Lex::Unit(Unit::Quarter))(x)?;
+            Ok((x, Expr::QuarterRel(-1)))
+        };
         let ctx = |x| {
             let (x, k) = opt(kw_in(&[Kw::Latest, Kw::Same, Kw::Current, Kw::Recent])).parse(x)?;
             let (x, most) = opt(|z| {
@@ -1502,12 +1558,13 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 None => Ok((x, Expr::QuarterCtxYear(y))),
             }
         };
-        alt((ctx, year_ago, year_period)).parse(i)
+        alt((corresponding, latest, ctx, year_ago, year_period)).parse(i)
     }
 
     /// "the summer", "the summer of 1998", "the fall of 2023" ("the fall" alone is a fall).
     fn the_season<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
-        let (r, t) = tok(|t| matches!(t.lex, Lex::Season(_)))(i)?;
+        let (r, _) = opt(kw_in(&[Kw::Early, Kw::Late, Kw::Mid])).parse(i)?;
+        let (r, t) = tok(|t| matches!(t.lex, Lex::Season(_)))(r)?;
         let Lex::Season(s) = t.lex else { return err() };
         if let Ok((r2, y)) = self.of_year(r) {
             return Ok((r2, Expr::Season(y, s)));
@@ -1543,6 +1600,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let (x, _) = opt(kw_in(&[Kw::Full, Kw::Fiscal, Kw::Current])).parse(x)?;
             let (x, _) = opt(kw(Kw::Fiscal)).parse(x)?;
             let (x, _) = tok(|t| t.lex == Lex::Unit(Unit::Year))(x)?;
+            if x.first().is_some_and(|t| t.is('-') && !t.spaced()) {
+                return err();
+            }
             if let Ok((x2, y)) = alt((year4, |z| {
                 let (z, n) = card_words(z)?;
                 if n >= 1900.0 && n < 2100.0 {
@@ -1693,7 +1753,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 self.longest(i, &[&|x| self.duration_phrase(x)])
             }
             Kw::Every | Kw::Each | Kw::Per | Kw::Twice | Kw::Once => self.longest(i, &[&|x| self.set_led(x)]),
-            Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Annually | Kw::Yearly | Kw::Hourly | Kw::Nightly | Kw::Quarterly | Kw::Biweekly => {
+            // "quarterly", "annually" and "yearly" mostly qualify amounts ("quarterly dividend")
+            // and are left out, as TimeML annotators do.
+            Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Hourly | Kw::Nightly | Kw::Biweekly => {
                 let t = i.first()?;
                 let (n, u) = match k {
                     Kw::Daily | Kw::Nightly => (1.0, Unit::Day),
@@ -1722,7 +1784,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 Some((r, Expr::Ref(RefKind::Present)))
             }
             Kw::Currently | Kw::Presently | Kw::Nowadays => Some((Toks(i.0.get(1..)?), Expr::Ref(RefKind::Present))),
-            Kw::Recently | Kw::Lately | Kw::Previously | Kw::Formerly => Some((Toks(i.0.get(1..)?), Expr::Ref(RefKind::Past))),
+            // "previously" and "formerly" are left out: TimeML annotators rarely tag them.
+            Kw::Recently | Kw::Lately => Some((Toks(i.0.get(1..)?), Expr::Ref(RefKind::Past))),
             Kw::Soon => {
                 // "soon after" / "as soon as" are connectives, not the future.
                 let r = Toks(i.0.get(1..)?);
@@ -1736,14 +1799,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 let (r, _) = kw(Kw::Soon).parse(r).ok()?;
                 let (r, _) = kw(Kw::As).parse(r).ok()?;
                 let (r, _) = kw(Kw::Possible).parse(r).ok()?;
-                Some((r, Expr::Ref(RefKind::Future)))
-            }
-            Kw::Future => {
-                // The adjective: "future demand", "future losses".
-                let r = Toks(i.0.get(1..)?);
-                if !r.first().is_some_and(|t| t.lex == Lex::Other && !t.cap()) {
-                    return None;
-                }
                 Some((r, Expr::Ref(RefKind::Future)))
             }
             Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight => {
@@ -1821,6 +1876,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 (Kw::That, Unit::Week) => Expr::WeekAnchor(0),
                 (Kw::That, Unit::Month) => Expr::MonthAnchor(0),
                 (Kw::That, Unit::Year) => Expr::Year(YearRef::Anchor(0)),
+                (Kw::That, Unit::Quarter) => Expr::QuarterCtx(0),
                 (Kw::That | Kw::These | Kw::Recent, _) => return err(),
                 (Kw::Current, Unit::Quarter) => Expr::QuarterRel(0),
                 (Kw::This, Unit::Quarter) => Expr::QuarterCtx(0),
@@ -1866,12 +1922,13 @@ impl<'t, 'b> Grammar<'t, 'b> {
             match k {
                 Kw::These if u == Unit::Day => Ok((x, Expr::Ref(RefKind::Present))),
                 Kw::Past if u == Unit::Year && !self.prev_kw(&[Kw::The]) => Ok((x, Expr::Ref(RefKind::Past))),
+                Kw::Coming if !self.prev_kw(&[Kw::The]) => Ok((x, Expr::Ref(RefKind::Future))),
                 Kw::Recent | Kw::Coming | Kw::Past | Kw::Last | Kw::Next => Ok((x, Expr::Duration(Dur { qty: Qty::Vague, unit: u, extra: None }))),
                 _ => err(),
             }
         };
         let adjective = |x: Toks<'a>| match k {
-            Kw::Current | Kw::Recent => {
+            Kw::Current => {
                 // "current" / "recent" before a noun: PRESENT_REF / PAST_REF, but not in fixed
                 // phrases where the word is not about time ("current account").
                 if x.first().is_some_and(|t| t.lex == Lex::Other && !t.cap()) {
@@ -1879,7 +1936,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     if ["account", "accounts", "assets", "liabilities", "affairs", "events", "flow", "flows", "source", "sources"].contains(&w.as_str()) {
                         return err();
                     }
-                    Ok((x, Expr::Ref(if k == Kw::Current { RefKind::Present } else { RefKind::Past })))
+                    Ok((x, Expr::Ref(RefKind::Present)))
                 } else {
                     err()
                 }

@@ -21,9 +21,9 @@ mod token;
 use crate::span::Span;
 use crate::timex::{TimeValue, TimexType};
 use chrono::{NaiveDate, Weekday};
-use expr::{DaySpec, Dir, Expr, Qty, YearRef};
+use expr::{DaySpec, Dir, Expr, Qty, RefKind, YearRef};
 use grammar::{is_trigger, Grammar};
-use lexicon::{Kw, Lex};
+use lexicon::{Kw, Lex, Unit};
 use resolve::{resolve, Anchors, Ctx};
 use std::cell::Cell;
 use tense::{tense_at, Tense};
@@ -67,6 +67,10 @@ fn nearby_day(toks: &[Tok], from: usize) -> Option<DaySpec> {
         }
     }
     None
+}
+
+fn before_is(toks: &[Tok], k: usize, kws: &[Kw]) -> bool {
+    k.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| matches!(t.lex, Lex::Kw(w) if kws.contains(&w)))
 }
 
 /// Finds and normalises every time expression in `text`.
@@ -130,8 +134,23 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                     _ => None,
                 };
                 let ctx = Ctx { reference, anchors: &anchors, tense: &tense_fn, pos: base + start_tok, nearby_day: nearby };
+                // "will one day": some day in the future, not a day long.
+                if let Expr::Duration(d) = expr {
+                    if d.qty == Qty::N(1.0)
+                        && d.unit == Unit::Day
+                        && first.lex == Lex::Card(1)
+                        && tense_fn() == Tense::Future
+                        && !before_is(&buf, start_tok, &[Kw::For, Kw::In, Kw::Within, Kw::After])
+                    {
+                        expr = Expr::Ref(RefKind::Future);
+                    }
+                }
                 let Some((value, relative)) = resolve(&expr, &ctx) else { continue };
-                anchors.update(&value, base + start_tok);
+                // Derived values ("a year ago", "the quarter") do not become anchors.
+                if !matches!(expr, Expr::YearAgo | Expr::QuarterCtx(_) | Expr::QuarterCtxYear(_) | Expr::Ago(..)) {
+                    let quarter = matches!(expr, Expr::Quarter(..) | Expr::QuarterRel(_));
+                    anchors.update(&value, base + start_tok, quarter);
+                }
                 let stated_weekday = item
                     .weekday
                     .and_then(|(d, k)| buf.get(i + k).map(|t| (weekday(d), Span::new(t.start, t.end))));

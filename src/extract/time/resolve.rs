@@ -27,8 +27,9 @@ pub(crate) struct Anchors {
 }
 
 impl Anchors {
-    /// Records a resolved DATE or TIME value (concrete parts only).
-    pub(crate) fn update(&mut self, value: &TimeValue, pos: usize) {
+    /// Records a resolved DATE or TIME value (concrete parts only); a quarter is recorded
+    /// only when `quarter` (the text named it).
+    pub(crate) fn update(&mut self, value: &TimeValue, pos: usize, quarter: bool) {
         if !matches!(value.kind, TimexType::Date | TimexType::Time) {
             return;
         }
@@ -38,7 +39,7 @@ impl Anchors {
         match (parts.next(), parts.next()) {
             (None, _) => self.year = Some(y),
             (Some(q), None) if q.starts_with('Q') => {
-                if let Ok(n) = q[1..].parse::<u8>() {
+                if let (true, Ok(n)) = (quarter, q[1..].parse::<u8>()) {
                     self.quarter = Some((y, n, pos));
                     self.year = Some(y);
                 }
@@ -194,12 +195,14 @@ fn pick_yearly(r: NaiveDate, tense: Tense, dir: Dir, mut on: impl FnMut(i32) -> 
         Dir::This => return on(r.year()),
         Dir::Tense => {}
     }
-    let nearest = cands.iter().min_by_key(|d| (**d - r).num_days().abs()).copied();
+    // Nearest first (ties go to the past); a clear tense overrides only when the nearest is
+    // months away on the wrong side.
+    let nearest = cands.iter().min_by_key(|d| ((**d - r).num_days().abs(), **d > r)).copied();
     let n = nearest?;
     let gap = (n - r).num_days();
     match tense {
-        Tense::Past if gap > 7 => before.or(nearest),
-        Tense::Future if gap < -7 => after.or(nearest),
+        Tense::Past if gap > 90 => before.or(nearest),
+        Tense::Future if gap < -90 => after.or(nearest),
         _ => nearest,
     }
 }
@@ -298,6 +301,22 @@ impl Ctx<'_> {
             },
             rel,
         ))
+    }
+}
+
+/// The year of a month named without one: the nearest to the reference month (ties to the
+/// past), unless the tense says the other side and the nearest is two months or more away.
+fn month_year(r: NaiveDate, m: u32, tense: Tense) -> i32 {
+    let (y, cur) = (r.year(), r.month());
+    let before = if m <= cur { y } else { y - 1 };
+    let after = if m >= cur { y } else { y + 1 };
+    let back = (cur + 12 - m) % 12;
+    let ahead = (m + 12 - cur) % 12;
+    let nearest = if back <= ahead { before } else { after };
+    match tense {
+        Tense::Past if nearest != before && ahead >= 2 => before,
+        Tense::Future if nearest != after && back >= 2 => after,
+        _ => nearest,
     }
 }
 
@@ -421,25 +440,7 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         Expr::Month(y, m) => {
             let m32 = u32::from(m);
             match (y, r) {
-                (YearRef::Infer, Some(r)) => {
-                    let yy = match ctx.tense() {
-                        Tense::Future => {
-                            if m32 >= r.month() {
-                                r.year()
-                            } else {
-                                r.year() + 1
-                            }
-                        }
-                        _ => {
-                            if m32 <= r.month() {
-                                r.year()
-                            } else {
-                                r.year() - 1
-                            }
-                        }
-                    };
-                    date(format!("{}-{m:02}", fmt_year(yy)), true)
-                }
+                (YearRef::Infer, Some(r)) => date(format!("{}-{m:02}", fmt_year(month_year(r, m32, ctx.tense()))), true),
                 (YearRef::Infer, None) => date(format!("XXXX-{m:02}"), false),
                 _ => match ctx.year_of(y) {
                     (Some(yy), rel) => date(format!("{}-{m:02}", fmt_year(yy)), rel),
@@ -450,22 +451,13 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         Expr::MonthDir(m, dir) => {
             let m32 = u32::from(m);
             let Some(r) = r else { return date(format!("XXXX-{m:02}"), false) };
+            // "last March" is March of last year, "next March" of next year (as annotated in
+            // TimeBank: "last February" written in March 1998 is 1997-02).
             let yy = match dir {
-                Dir::Last => {
-                    if m32 < r.month() {
-                        r.year()
-                    } else {
-                        r.year() - 1
-                    }
-                }
-                Dir::Next => {
-                    if m32 > r.month() {
-                        r.year()
-                    } else {
-                        r.year() + 1
-                    }
-                }
-                Dir::This | Dir::Tense => r.year(),
+                Dir::Last => r.year() - 1,
+                Dir::Next => r.year() + 1,
+                Dir::This => r.year(),
+                Dir::Tense => month_year(r, m32, ctx.tense()),
             };
             date(format!("{}-{m:02}", fmt_year(yy)), true)
         }
@@ -572,13 +564,14 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
                 // Seasons in a row: winter belongs to the year it starts in (Dec).
                 let cur_year = if r.month() <= 2 { r.year() - 1 } else { r.year() };
                 let cur = cur_year * 4 + Season::of_month(r.month()).index();
-                let idx = s.index();
-                let pick = match dir {
-                    Dir::Last => (cur - 1 - idx).div_euclid(4) * 4 + idx,
-                    Dir::Next => (cur + 1 - idx + 3).div_euclid(4) * 4 + idx,
-                    _ => r.year() * 4 + idx,
+                let _ = cur;
+                // Like months: "last fall" is the fall of last year.
+                let y = match dir {
+                    Dir::Last => r.year() - 1,
+                    Dir::Next => r.year() + 1,
+                    _ => r.year(),
                 };
-                date(format!("{}-{}", fmt_year(pick.div_euclid(4)), s.code()), true)
+                date(format!("{}-{}", fmt_year(y), s.code()), true)
             }
             None => date(format!("XXXX-{}", s.code()), false),
         },

@@ -23,47 +23,94 @@ pub(crate) enum Tense {
 const LEFT: usize = 12;
 const RIGHT: usize = 10;
 
-const FUTURE: &[&str] = &[
-    "will", "shall", "ll", "going", "scheduled", "planned", "plans", "plan", "planning", "expected", "expects", "expect",
-    "due", "intends", "intend", "intended", "hopes", "hope", "would", "wo", "upcoming", "next", "tomorrow", "soon",
-    "aims", "set", "slated", "likely", "could", "might", "may", "must", "should",
+/// Words that put what follows in the future.
+const FUTURE: &[&str] = &["will", "shall", "ll", "wo", "tomorrow", "upcoming"];
+
+/// Verbs of intention and modals: future unless in a past form's shadow.
+const FUTURE_VERB: &[&str] = &[
+    "plans", "plan", "planning", "expects", "expect", "intends", "intend", "hopes", "hope", "aims", "would", "could",
+    "might", "may", "must", "should", "going", "wants", "want", "seeks", "seek", "promises", "vowed",
 ];
+
+/// Participles that announce the future ("is scheduled to"), past after "was"/"had".
+const FUTURE_PARTICIPLE: &[&str] = &["scheduled", "planned", "expected", "due", "slated", "intended", "set", "poised", "likely"];
 
 const PAST: &[&str] = &[
     "said", "told", "was", "were", "had", "did", "ago", "last", "yesterday", "went", "came", "took", "made", "gave", "met",
     "left", "began", "became", "got", "held", "found", "saw", "sent", "spoke", "broke", "fell", "rose", "won", "lost",
     "paid", "sold", "bought", "brought", "thought", "wrote", "struck", "led", "fled", "shot", "knew", "drew", "grew",
     "threw", "flew", "ran", "sat", "stood", "felt", "kept", "meant", "spent", "built", "caught", "fought", "sought",
-    "chose", "drove", "rode", "wore", "hid", "ate", "forgot", "froze", "stole", "withdrew", "arose", "hit", "quit",
-    "declined", "earlier", "already", "been", "hung", "swept", "slid", "sank", "struck", "overthrew", "upheld",
+    "chose", "drove", "rode", "wore", "hid", "ate", "forgot", "froze", "stole", "withdrew", "arose", "quit",
+    "earlier", "hung", "swept", "slid", "sank", "overthrew", "upheld", "woke", "shook", "swore", "tore", "dug", "lit",
 ];
 
-/// "-ed" words that are not past verbs, or announce the future.
+/// "-ed" words that are not past verbs.
 const NOT_PAST_ED: &[&str] = &[
-    "scheduled", "planned", "expected", "proposed", "need", "needed", "indeed", "hundred", "united", "limited", "based",
-    "red", "bed", "speed", "seed", "feed", "deed", "breed", "proceed", "exceed", "succeed", "shed", "wed", "fled",
-    "related", "detailed", "advanced", "qualified", "interested", "concerned", "supposed", "sacred", "wicked",
-    "naked", "aged", "alleged", "so-called", "armed", "unnamed", "named", "unidentified", "embattled", "troubled",
-    "assisted", "designated", "dedicated", "sophisticated", "complicated", "varied", "beloved", "learned", "biased",
-    "talented", "skilled", "reserved", "closed", "hatred", "kindred", "federated", "united", "inflated", "listed",
+    "need", "needed", "indeed", "hundred", "united", "limited", "based", "red", "bed", "speed", "seed", "feed", "deed",
+    "breed", "proceed", "exceed", "succeed", "shed", "wed", "related", "detailed", "advanced", "qualified", "interested",
+    "concerned", "supposed", "sacred", "wicked", "naked", "aged", "alleged", "armed", "unnamed", "named", "unidentified",
+    "embattled", "troubled", "designated", "dedicated", "sophisticated", "complicated", "varied", "beloved", "learned",
+    "biased", "talented", "skilled", "reserved", "hatred", "kindred", "federated", "inflated", "listed", "proposed",
+    "unprecedented", "undisclosed", "unexpected", "unrelated", "oversized",
 ];
 
-fn classify(word: &str) -> Option<Tense> {
-    let mut buf = [0u8; 24];
+/// Words after which an "-ed" form is a participle or adjective, not a past tense.
+const NOT_FINITE_BEFORE: &[&str] = &[
+    "be", "been", "being", "to", "will", "would", "can", "could", "may", "might", "must", "should", "is", "are", "am",
+    "get", "gets", "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those", "has",
+    "have", "very", "more", "most", "newly", "recently", "previously", "already",
+];
+
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     if word.len() > buf.len() || !word.is_ascii() {
         return None;
     }
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let w = std::str::from_utf8(lower).ok()?;
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+fn word_at<'b>(text: &str, toks: &[Tok], k: usize, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let t = toks.get(k)?;
+    if !matches!(t.lex, Lex::Other | Lex::Kw(_) | Lex::Month(5)) {
+        return None;
+    }
+    lower(t.text(text), buf)
+}
+
+/// The tense cue of token `k`, if it is one.
+fn classify(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
+    let mut buf = [0u8; 24];
+    let w = word_at(text, toks, k, &mut buf)?;
+    let mut pbuf = [0u8; 24];
+    let prev = k.checked_sub(1).and_then(|p| word_at(text, toks, p, &mut pbuf));
     if FUTURE.contains(&w) {
+        return Some(Tense::Future);
+    }
+    if FUTURE_PARTICIPLE.contains(&w) {
+        return match prev {
+            Some("was" | "were" | "had" | "been") => Some(Tense::Past),
+            _ if w == "set" || w == "due" || w == "likely" => {
+                let mut nbuf = [0u8; 24];
+                match word_at(text, toks, k + 1, &mut nbuf) {
+                    Some("to" | "for") => Some(Tense::Future),
+                    _ => None,
+                }
+            }
+            _ => Some(Tense::Future),
+        };
+    }
+    if FUTURE_VERB.contains(&w) {
         return Some(Tense::Future);
     }
     if PAST.contains(&w) {
         return Some(Tense::Past);
     }
     if w.len() >= 5 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && !w.ends_with("eed") {
+        if prev.is_some_and(|p| NOT_FINITE_BEFORE.contains(&p)) {
+            return None;
+        }
         return Some(Tense::Past);
     }
     None
@@ -90,11 +137,9 @@ pub(crate) fn tense_at(text: &str, toks: &[Tok], start: usize, end: usize) -> Te
         if sentence_end(toks, k) || (t.newline() && k + 1 == start) {
             break;
         }
-        if t.lex == Lex::Other || matches!(t.lex, Lex::Kw(_)) {
-            if let Some(c) = classify(t.text(text)) {
-                left = Some((dist, c));
-                break;
-            }
+        if let Some(c) = classify(text, toks, k) {
+            left = Some((dist, c));
+            break;
         }
         if toks.get(k).is_some_and(|t| t.newline()) {
             break;
@@ -106,11 +151,9 @@ pub(crate) fn tense_at(text: &str, toks: &[Tok], start: usize, end: usize) -> Te
         if boundary(t) || sentence_end(toks, k) {
             break;
         }
-        if t.lex == Lex::Other || matches!(t.lex, Lex::Kw(_)) {
-            if let Some(c) = classify(t.text(text)) {
-                right = Some((dist, c));
-                break;
-            }
+        if let Some(c) = classify(text, toks, k) {
+            right = Some((dist, c));
+            break;
         }
     }
     match (left, right) {

@@ -992,7 +992,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
             if p.lex == Lex::Other && ["no", "nos", "flight", "number", "page", "pages", "route", "room", "model", "version", "rule", "article", "item", "resolution", "code", "highway", "interstate", "channel", "gate", "ward", "level", "row", "section", "chapter", "box", "suite", "apt", "p"].iter().any(|w| self.word_is(p, w)) {
                 return err();
             }
-            if p.is('-') && !first.spaced() && !self.prev2.is_some_and(|t| t.lex == Lex::Num && t.len == 4) {
+            // "post-1959" is the year; "555-1990" is not.
+            let prefix = self.prev2.is_some_and(|t| {
+                let w = t.text(self.text);
+                ["post", "pre", "mid", "early", "late"].iter().any(|p| w.eq_ignore_ascii_case(p))
+            });
+            if p.is('-') && !first.spaced() && !prefix && !self.prev2.is_some_and(|t| t.lex == Lex::Num && t.len == 4) {
                 return err();
             }
         }
@@ -1093,9 +1098,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
             })
             .parse(r)?;
             let (r, _) = opt(unit_filler).parse(r)?;
-            let (r, (u, plural)) = unit(r)?;
-            // "one week" but not "one weeks"; vague quantities take plurals.
-            let _ = plural;
+            let unit_tok = r.first().copied();
+            let (r, (u, _)) = unit(r)?;
+            // "60 Minutes" (a title), not sixty minutes.
+            if unit_tok.is_some_and(|t| t.cap() && t.flags & super::token::UPPER == 0) && i.first().is_some_and(|t| !t.cap()) {
+                return err();
+            }
             // "a minute and a half", "two years and a half"
             let (r, half) = opt(|x| {
                 let (x, _) = kw(Kw::And).parse(x)?;
@@ -1853,6 +1861,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
             match t.lex {
                 Lex::Weekday(d) => Ok((x, Expr::Day(DaySpec::Weekday(d, dir)))),
                 Lex::Month(m) | Lex::MonAbbr(m) => {
+                    // "this march" (a protest) is not March.
+                    if !t.cap() {
+                        return err();
+                    }
                     let (x, _) = opt(glued('.')).parse(x)?;
                     Ok((x, Expr::MonthDir(m, dir)))
                 }

@@ -24,12 +24,12 @@ const LEFT: usize = 12;
 const RIGHT: usize = 10;
 
 /// Words that put what follows in the future.
-const FUTURE: &[&str] = &["will", "shall", "ll", "wo", "tomorrow", "upcoming"];
+const FUTURE: &[&str] = &["will", "shall", "ll", "wo", "tomorrow", "upcoming", "soon"];
 
 /// Verbs of intention and modals: future unless in a past form's shadow.
 const FUTURE_VERB: &[&str] = &[
-    "plans", "plan", "planning", "expects", "expect", "intends", "intend", "hopes", "hope", "aims", "would", "could",
-    "might", "may", "must", "should", "going", "wants", "want", "seeks", "seek", "promises", "vowed",
+    "plans", "plan", "planning", "expects", "expect", "intends", "intend", "hopes", "hope", "aims", "would", "going",
+    "wants", "want", "seeks", "seek", "promises",
 ];
 
 /// Participles that announce the future ("is scheduled to"), past after "was"/"had".
@@ -102,6 +102,12 @@ fn classify(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
         };
     }
     if FUTURE_VERB.contains(&w) {
+        return Some(Tense::Future);
+    }
+    // "is to resume", "as early as Tuesday"
+    let mut nbuf = [0u8; 24];
+    let next = word_at(text, toks, k + 1, &mut nbuf);
+    if (w == "to" && matches!(prev, Some("is" | "are"))) || (w == "early" && next == Some("as")) {
         return Some(Tense::Future);
     }
     if PAST.contains(&w) {

@@ -1181,12 +1181,17 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let (x, _) = kw(Kw::Now).parse(x)?;
             Ok((x, 1))
         };
+        // "a year ago", "a year earlier": the same period one year before, at the granularity
+        // the text is talking in.
+        let a_year = d.unit == Unit::Year && d.qty == Qty::N(1.0) && approx_mod.is_none() && i.first().is_some_and(|t| t.lex == Lex::Kw(Kw::A));
         if let Ok((r2, sign)) = alt((ago, from_now)).parse(r) {
+            if a_year && sign < 0 {
+                return Ok((r2, Expr::YearAgo));
+            }
             return Ok((r2, Expr::Ago(d.qty, d.unit, sign)));
         }
-        // "a year earlier": the same period one year before (granularity from the text).
         if let Ok((r2, _)) = kw(Kw::Earlier).parse(r) {
-            if d.unit == Unit::Year && d.qty == Qty::N(1.0) && approx_mod.is_none() && i.first().is_some_and(|t| t.lex == Lex::Kw(Kw::A)) {
+            if a_year {
                 return Ok((r2, Expr::YearAgo));
             }
         }
@@ -1843,16 +1848,18 @@ impl<'t, 'b> Grammar<'t, 'b> {
     fn rel_led<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, k) = kw_in(&[Kw::Last, Kw::Next, Kw::This, Kw::Past, Kw::Coming, Kw::Previous, Kw::Recent, Kw::Current, Kw::That, Kw::These]).parse(i)?;
         // "this coming Sunday", "this past weekend"
-        let (r, k) = match (k, kw_in(&[Kw::Coming, Kw::Past]).parse(r)) {
-            (Kw::This, Ok((r2, Kw::Coming))) => (r2, Kw::Next),
-            (Kw::This, Ok((r2, _))) => (r2, Kw::Last),
-            _ => (r, k),
+        let (r, k, this_past) = match (k, kw_in(&[Kw::Coming, Kw::Past]).parse(r)) {
+            (Kw::This, Ok((r2, Kw::Coming))) => (r2, Kw::Next, false),
+            (Kw::This, Ok((r2, _))) => (r2, Kw::Last, true),
+            _ => (r, k, false),
         };
         let dir = match k {
             Kw::Last | Kw::Past | Kw::Previous => Dir::Last,
             Kw::Next | Kw::Coming => Dir::Next,
             _ => Dir::This,
         };
+        // "this past spring": the most recent one.
+        let named_dir = if this_past { Dir::Tense } else { dir };
         let named = |x| {
             let (x, t) = tok(|t| matches!(t.lex, Lex::Weekday(_) | Lex::Month(_) | Lex::MonAbbr(_) | Lex::Season(_) | Lex::Holiday(_)))(x)?;
             if !matches!(k, Kw::Last | Kw::Next | Kw::This | Kw::Past | Kw::Coming) {
@@ -1866,9 +1873,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
                         return err();
                     }
                     let (x, _) = opt(glued('.')).parse(x)?;
-                    Ok((x, Expr::MonthDir(m, dir)))
+                    Ok((x, Expr::MonthDir(m, named_dir)))
                 }
-                Lex::Season(s) => Ok((x, Expr::SeasonDir(s, dir))),
+                Lex::Season(s) => Ok((x, Expr::SeasonDir(s, named_dir))),
                 _ => {
                     // Re-read the holiday from its first word.
                     let start = (i.0.len() - x.0.len()).saturating_sub(1);

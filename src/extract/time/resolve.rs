@@ -451,11 +451,23 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         Expr::MonthDir(m, dir) => {
             let m32 = u32::from(m);
             let Some(r) = r else { return date(format!("XXXX-{m:02}"), false) };
-            // "last March" is March of last year, "next March" of next year (as annotated in
-            // TimeBank: "last February" written in March 1998 is 1997-02).
+            // "last April" is the most recent April before the reference month, "next April"
+            // the first after it.
             let yy = match dir {
-                Dir::Last => r.year() - 1,
-                Dir::Next => r.year() + 1,
+                Dir::Last => {
+                    if m32 < r.month() {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
+                }
+                Dir::Next => {
+                    if m32 > r.month() {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
+                }
                 Dir::This => r.year(),
                 Dir::Tense => month_year(r, m32, ctx.tense()),
             };
@@ -565,11 +577,12 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
                 let cur_year = if r.month() <= 2 { r.year() - 1 } else { r.year() };
                 let cur = cur_year * 4 + Season::of_month(r.month()).index();
                 let _ = cur;
-                // Like months: "last fall" is the fall of last year.
+                // "last fall" is the fall of last year; "this past spring" the latest spring.
                 let y = match dir {
                     Dir::Last => r.year() - 1,
                     Dir::Next => r.year() + 1,
-                    _ => r.year(),
+                    Dir::Tense => (cur - s.index()).div_euclid(4),
+                    Dir::This => r.year(),
                 };
                 date(format!("{}-{}", fmt_year(y), s.code()), true)
             }

@@ -50,6 +50,8 @@ pub(crate) enum DaySpec {
     Cal(YearRef, u8, u8),
     /// A holiday.
     Holiday(Holiday, YearRef, Dir),
+    /// A month and day picked relative to the reference ("last Oct. 23").
+    CalDir(u8, u8, Dir),
     /// Days from the last day the text mentioned ("the next day" +1, "that day" 0).
     Anchor(i32),
     /// A day of the month alone ("on the 23rd"): month and year from the reference.
@@ -88,6 +90,8 @@ pub(crate) struct Dur {
 pub(crate) enum Expr {
     /// One day.
     Day(DaySpec),
+    /// A day shifted by some days ("the day before yesterday", "the day after Christmas").
+    DayOffset(DaySpec, i32),
     /// A day and a part of it ("Friday night", "this morning").
     DayPart(DaySpec, DayPart),
     /// A clock time, with its day when written ("9 a.m. Tuesday").

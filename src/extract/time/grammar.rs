@@ -1359,7 +1359,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
             _ => (day_word(r)?.0, h),
         };
         let (r, y) = opt(|x| year4(x).map(|(x, y)| (x, YearRef::Abs(y)))).parse(r)?;
-        Ok((r, Expr::Day(DaySpec::Holiday(h, y.unwrap_or(YearRef::Infer), dir))))
+        let day = DaySpec::Holiday(h, y.unwrap_or(YearRef::Infer), dir);
+        // "Easter week", "Christmas week"
+        if let Ok((r2, _)) = tok(|t| t.lex == Lex::Unit(Unit::Week))(r) {
+            return Ok((r2, Expr::WeekOf(day)));
+        }
+        Ok((r, Expr::Day(day)))
     }
 
     /// "year-end", "year-earlier", "year-ago".
@@ -1393,6 +1398,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 &|x| self.the_refs(x),
                 &|x| self.the_edge(x),
                 &|x| self.the_nth(x),
+                &|x| self.the_day_shift(x),
             ],
         );
         match best {
@@ -1714,6 +1720,34 @@ impl<'t, 'b> Grammar<'t, 'b> {
         alt((month_date, year, the_month, rel, |x| inner.the_led(x))).parse(i)
     }
 
+    /// "the day before yesterday", "the day after Christmas", "the day before last Tuesday".
+    fn the_day_shift<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
+        let (r, _) = tok(|t| t.lex == Lex::Unit(Unit::Day))(i)?;
+        let (r, k) = kw_in(&[Kw::Before, Kw::After]).parse(r)?;
+        let off = if k == Kw::Before { -1 } else { 1 };
+        let inner = Grammar { text: self.text, prev: None, prev2: None };
+        let target = |x: Toks<'a>| -> R<'a, DaySpec> {
+            if let Ok((x2, k)) = kw_in(&[Kw::Yesterday, Kw::Tomorrow, Kw::Today]).parse(x) {
+                return Ok((x2, DaySpec::Rel(match k {
+                    Kw::Yesterday => -1,
+                    Kw::Tomorrow => 1,
+                    _ => 0,
+                })));
+            }
+            let (x2, e) = alt((|z| inner.rel_led(z), |z| inner.holiday(z, Dir::Tense))).parse(x).or_else(|_| {
+                let f = inner.month_led(x).ok_or(nom::Err::Error(()))?;
+                let it = f.items[0].ok_or(nom::Err::Error(()))?;
+                Ok((x.take_from_len(it.last + 1), it.expr))
+            })?;
+            match e {
+                Expr::Day(d) => Ok((x2, d)),
+                _ => err(),
+            }
+        };
+        let (r, d) = target(r)?;
+        Ok((r, Expr::DayOffset(d, off)))
+    }
+
     /// "the 23rd", "the 23rd of April", "the eighth of March": a day; never "the 21st
     /// meeting" (a noun after the ordinal makes it a rank).
     fn the_nth<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
@@ -1873,6 +1907,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
                         return err();
                     }
                     let (x, _) = opt(glued('.')).parse(x)?;
+                    // "last Oct. 23"
+                    if let Ok((x2, d)) = day_num(x) {
+                        if !x2.first().is_some_and(|t| matches!(t.lex, Lex::Unit(_) | Lex::Units(_) | Lex::Punct('%'))) {
+                            return Ok((x2, Expr::Day(DaySpec::CalDir(m, d, named_dir))));
+                        }
+                    }
                     Ok((x, Expr::MonthDir(m, named_dir)))
                 }
                 Lex::Season(s) => Ok((x, Expr::SeasonDir(s, named_dir))),

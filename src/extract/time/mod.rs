@@ -56,13 +56,16 @@ fn weekday(d: u8) -> Weekday {
 
 /// A weekday, "today" or "yesterday" shortly after a clock time in the same sentence.
 fn nearby_day(toks: &[Tok], from: usize) -> Option<DaySpec> {
-    for t in toks.iter().skip(from).take(8) {
+    let ahead = toks.get(from..).unwrap_or_default();
+    for (k, t) in ahead.iter().enumerate().take(10) {
         match t.lex {
             Lex::Weekday(d) => return Some(DaySpec::Weekday(d, Dir::Tense)),
             Lex::Kw(Kw::Today | Kw::Tonight) => return Some(DaySpec::Rel(0)),
             Lex::Kw(Kw::Yesterday) => return Some(DaySpec::Rel(-1)),
             Lex::Kw(Kw::Tomorrow) => return Some(DaySpec::Rel(1)),
-            Lex::Punct('.' | ';' | '!' | '?') => return None,
+            Lex::Punct(';' | '!' | '?') => return None,
+            // A full stop ends the sentence only before a capital ("a.m." does not).
+            Lex::Punct('.') if ahead.get(k + 1).is_some_and(|n| n.spaced() && n.cap()) => return None,
             _ => {}
         }
     }

@@ -197,7 +197,11 @@ fn pick_yearly(r: NaiveDate, tense: Tense, dir: Dir, mut on: impl FnMut(i32) -> 
     }
     // Nearest first (ties go to the past); a clear tense overrides only when the nearest is
     // months away on the wrong side.
-    let nearest = cands.iter().min_by_key(|d| ((**d - r).num_days().abs(), **d > r)).copied();
+    // News looks back more than forward: a future date must be clearly nearer to win.
+    let nearest = cands.iter().min_by_key(|d| {
+        let gap = (**d - r).num_days();
+        if gap > 0 { gap * 5 / 4 } else { -gap }
+    }).copied();
     let n = nearest?;
     let gap = (n - r).num_days();
     match tense {
@@ -250,6 +254,13 @@ impl Ctx<'_> {
                     },
                 }
             }
+            DaySpec::CalDir(m, d, dir) => match r {
+                Some(r) => {
+                    let date = pick_yearly(r, Tense::Unknown, dir, |yy| NaiveDate::from_ymd_opt(yy, u32::from(m), u32::from(d)))?;
+                    (DayVal::Known(date), true)
+                }
+                None => (DayVal::Pattern(format!("XXXX-{m:02}-{d:02}")), false),
+            },
             DaySpec::Holiday(h, y, dir) => match (y, r) {
                 (YearRef::Infer, Some(r)) => (DayVal::Known(pick_yearly(r, self.tense(), dir, |yy| holiday_in(h, yy))?), true),
                 (YearRef::Infer, None) => match holiday_fixed(h) {
@@ -282,10 +293,12 @@ impl Ctx<'_> {
                 }
                 None => (DayVal::Pattern(format!("XXXX-XX-{d:02}")), false),
             },
+            // A clock time alone is on the day the text is talking about: a day written just
+            // after it, else the last day mentioned, else the reference date.
             DaySpec::Unknown => match self.nearby_day {
                 Some(spec) if spec != DaySpec::Unknown => return self.day(spec),
-                _ => match r {
-                    Some(r) => (DayVal::Known(r), true),
+                _ => match self.anchors.date.or(r) {
+                    Some(d) => (DayVal::Known(d), true),
                     None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
                 },
             },
@@ -429,6 +442,10 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
             let (v, rel) = ctx.day_string(spec)?;
             date(v, rel)
         }
+        Expr::DayOffset(spec, k) => match ctx.day(spec)? {
+            (DayVal::Known(d), rel) => date(fmt_day(add_days(d, i64::from(k))?), rel),
+            (DayVal::Pattern(_), _) => date("XXXX-XX-XX".into(), false),
+        },
         Expr::DayPart(spec, p) => {
             let (v, rel) = ctx.day_string(spec)?;
             Some((TimeValue::new(TimexType::Time, format!("{v}T{}", p.code())), rel))

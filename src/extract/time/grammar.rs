@@ -95,11 +95,6 @@ fn hyphen(i: Toks<'_>) -> R<'_, Tok> {
     }
 }
 
-/// Succeeds without consuming when the next token is glued to the previous one.
-fn is_glued(i: Toks<'_>) -> bool {
-    i.first().is_some_and(|t| !t.spaced())
-}
-
 /// Succeeds, consuming nothing, when the next token is the keyword `k`.
 fn peek_kw<'a>(k: Kw) -> impl Fn(Toks<'a>) -> R<'a, ()> {
     move |i: Toks<'a>| match i.first() {
@@ -461,19 +456,29 @@ const TRIGGER_KWS: &[Kw] = &[
     Kw::Fy,
 ];
 
+/// [`TRIGGER_KWS`] as a table indexed by keyword.
+const TRIGGERS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < TRIGGER_KWS.len() {
+        t[TRIGGER_KWS[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// True when an expression can start at a token of this class.
 pub(crate) fn is_trigger(lex: Lex) -> bool {
     match lex {
         Lex::Other => false,
         Lex::Punct(c) => c == '\'',
-        Lex::Kw(k) => TRIGGER_KWS.contains(&k),
+        Lex::Kw(k) => TRIGGERS.get(k as usize).copied().unwrap_or(false),
         Lex::Unit(u) => u == Unit::Year,
         Lex::Part(_) => false,
         _ => true,
     }
 }
 
-const PAST_WORDS: &[Kw] = &[Kw::Past, Kw::Last];
 
 impl<'t, 'b> Grammar<'t, 'b> {
     /// A grammar for a match whose previous tokens are `before` (nearest last).

@@ -4,8 +4,6 @@
 //! Words are looked up once, when the text is split into tokens, in a hash map built from the
 //! table on first use; the parsers then only compare small enum values.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A unit of time as written ("day", "weeks", "quarter").
@@ -233,7 +231,6 @@ pub(crate) enum Kw {
     Possible,
     As,
     While,
-    Or2,
     Straight,
     Consecutive,
     Other,
@@ -250,7 +247,6 @@ pub(crate) enum Kw {
     Week,
     Dawn,
     Dusk,
-    Day,
     When,
 }
 
@@ -626,41 +622,342 @@ const WORDS: &[(&str, Lex)] = &[
     ("sunset", L::Kw(K::Dusk)),
 ];
 
-/// FNV-1a: tiny words hash well with it and it needs no state.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// Tense cues carried by words (bit flags), read by [`super::tense`] without looking at the
+/// text again.
+pub(crate) mod cue {
+    /// Puts what follows in the future ("will", "soon").
+    pub const FUT: u16 = 1;
+    /// A verb of intention or a modal ("plans", "would").
+    pub const FUT_VERB: u16 = 2;
+    /// A participle announcing the future unless after "was"/"had" ("scheduled").
+    pub const FUT_PART: u16 = 4;
+    /// Like `FUT_PART` but only before "to"/"for" ("set to", "due to").
+    pub const FUT_PART_TO: u16 = 8;
+    /// A past form ("said", "went").
+    pub const PAST: u16 = 16;
+    /// A past auxiliary ("was", "had"): past, and flips a following participle to the past.
+    pub const PAST_AUX: u16 = 32;
+    /// After this word an "-ed" form is not a finite past ("to", "be", "the").
+    pub const NOT_FINITE: u16 = 64;
+    /// "is" / "are" ("is to resume").
+    pub const IS_ARE: u16 = 128;
+    /// "to".
+    pub const TO: u16 = 256;
+    /// "early" ("as early as").
+    pub const EARLY: u16 = 512;
+    /// An "-ed" word that is not a past verb ("hundred", "united").
+    pub const NOT_ED: u16 = 1024;
+    /// A regular past form (set by the lexer from the "-ed" ending).
+    pub const ED: u16 = 2048;
+    /// "for".
+    pub const FOR: u16 = 4096;
+    /// "as".
+    pub const AS: u16 = 8192;
 }
 
-type Table = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
+use cue::*;
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| WORDS.iter().map(|(w, l)| (w.as_bytes(), *l)).collect())
-}
+/// Words carrying tense cues (they may also be in [`WORDS`]).
+const CUES: &[(&str, u16)] = &[
+    ("will", FUT | NOT_FINITE),
+    ("shall", FUT | NOT_FINITE),
+    ("ll", FUT),
+    ("wo", FUT),
+    ("tomorrow", FUT),
+    ("upcoming", FUT),
+    ("soon", FUT),
+    ("plans", FUT_VERB),
+    ("plan", FUT_VERB),
+    ("planning", FUT_VERB),
+    ("expects", FUT_VERB),
+    ("expect", FUT_VERB),
+    ("intends", FUT_VERB),
+    ("intend", FUT_VERB),
+    ("hopes", FUT_VERB),
+    ("hope", FUT_VERB),
+    ("aims", FUT_VERB),
+    ("would", FUT_VERB | NOT_FINITE),
+    ("going", FUT_VERB),
+    ("wants", FUT_VERB),
+    ("want", FUT_VERB),
+    ("seeks", FUT_VERB),
+    ("seek", FUT_VERB),
+    ("promises", FUT_VERB),
+    ("scheduled", FUT_PART | NOT_ED),
+    ("planned", FUT_PART | NOT_ED),
+    ("expected", FUT_PART | NOT_ED),
+    ("slated", FUT_PART | NOT_ED),
+    ("intended", FUT_PART | NOT_ED),
+    ("poised", FUT_PART | NOT_ED),
+    ("due", FUT_PART_TO),
+    ("set", FUT_PART_TO),
+    ("likely", FUT_PART_TO),
+    ("was", PAST | PAST_AUX),
+    ("were", PAST | PAST_AUX),
+    ("had", PAST | PAST_AUX),
+    ("been", PAST | PAST_AUX | NOT_FINITE),
+    ("said", PAST),
+    ("told", PAST),
+    ("did", PAST),
+    ("ago", PAST),
+    ("last", PAST),
+    ("yesterday", PAST),
+    ("earlier", PAST),
+    ("went", PAST),
+    ("came", PAST),
+    ("took", PAST),
+    ("made", PAST),
+    ("gave", PAST),
+    ("met", PAST),
+    ("left", PAST),
+    ("began", PAST),
+    ("became", PAST),
+    ("got", PAST),
+    ("held", PAST),
+    ("found", PAST),
+    ("saw", PAST),
+    ("sent", PAST),
+    ("spoke", PAST),
+    ("broke", PAST),
+    ("fell", PAST),
+    ("rose", PAST),
+    ("won", PAST),
+    ("lost", PAST),
+    ("paid", PAST),
+    ("sold", PAST),
+    ("bought", PAST),
+    ("brought", PAST),
+    ("thought", PAST),
+    ("wrote", PAST),
+    ("struck", PAST),
+    ("led", PAST),
+    ("fled", PAST | NOT_ED),
+    ("shot", PAST),
+    ("knew", PAST),
+    ("drew", PAST),
+    ("grew", PAST),
+    ("threw", PAST),
+    ("flew", PAST),
+    ("ran", PAST),
+    ("sat", PAST),
+    ("stood", PAST),
+    ("felt", PAST),
+    ("kept", PAST),
+    ("meant", PAST),
+    ("spent", PAST),
+    ("built", PAST),
+    ("caught", PAST),
+    ("fought", PAST),
+    ("sought", PAST),
+    ("chose", PAST),
+    ("drove", PAST),
+    ("rode", PAST),
+    ("wore", PAST),
+    ("hid", PAST),
+    ("ate", PAST),
+    ("forgot", PAST),
+    ("froze", PAST),
+    ("stole", PAST),
+    ("withdrew", PAST),
+    ("arose", PAST),
+    ("quit", PAST),
+    ("hung", PAST),
+    ("swept", PAST),
+    ("slid", PAST),
+    ("sank", PAST),
+    ("overthrew", PAST),
+    ("upheld", PAST),
+    ("woke", PAST),
+    ("shook", PAST),
+    ("swore", PAST),
+    ("tore", PAST),
+    ("dug", PAST),
+    ("lit", PAST),
+    ("be", NOT_FINITE),
+    ("being", NOT_FINITE),
+    ("to", NOT_FINITE | TO),
+    ("can", NOT_FINITE),
+    ("could", NOT_FINITE),
+    ("may", NOT_FINITE),
+    ("might", NOT_FINITE),
+    ("must", NOT_FINITE),
+    ("should", NOT_FINITE),
+    ("is", NOT_FINITE | IS_ARE),
+    ("are", NOT_FINITE | IS_ARE),
+    ("am", NOT_FINITE),
+    ("get", NOT_FINITE),
+    ("gets", NOT_FINITE),
+    ("the", NOT_FINITE),
+    ("a", NOT_FINITE),
+    ("an", NOT_FINITE),
+    ("its", NOT_FINITE),
+    ("their", NOT_FINITE),
+    ("his", NOT_FINITE),
+    ("her", NOT_FINITE),
+    ("our", NOT_FINITE),
+    ("your", NOT_FINITE),
+    ("this", NOT_FINITE),
+    ("that", NOT_FINITE),
+    ("these", NOT_FINITE),
+    ("those", NOT_FINITE),
+    ("has", NOT_FINITE),
+    ("have", NOT_FINITE),
+    ("very", NOT_FINITE),
+    ("more", NOT_FINITE),
+    ("most", NOT_FINITE),
+    ("newly", NOT_FINITE),
+    ("recently", NOT_FINITE),
+    ("previously", NOT_FINITE),
+    ("already", NOT_FINITE),
+    ("early", EARLY),
+    ("for", FOR),
+    ("as", AS),
+    ("need", NOT_ED),
+    ("needed", NOT_ED),
+    ("indeed", NOT_ED),
+    ("hundred", NOT_ED),
+    ("united", NOT_ED),
+    ("limited", NOT_ED),
+    ("based", NOT_ED),
+    ("speed", NOT_ED),
+    ("related", NOT_ED),
+    ("detailed", NOT_ED),
+    ("advanced", NOT_ED),
+    ("qualified", NOT_ED),
+    ("interested", NOT_ED),
+    ("concerned", NOT_ED),
+    ("supposed", NOT_ED),
+    ("sacred", NOT_ED),
+    ("wicked", NOT_ED),
+    ("naked", NOT_ED),
+    ("aged", NOT_ED),
+    ("alleged", NOT_ED),
+    ("armed", NOT_ED),
+    ("unnamed", NOT_ED),
+    ("named", NOT_ED),
+    ("unidentified", NOT_ED),
+    ("embattled", NOT_ED),
+    ("troubled", NOT_ED),
+    ("designated", NOT_ED),
+    ("dedicated", NOT_ED),
+    ("sophisticated", NOT_ED),
+    ("complicated", NOT_ED),
+    ("varied", NOT_ED),
+    ("beloved", NOT_ED),
+    ("learned", NOT_ED),
+    ("biased", NOT_ED),
+    ("talented", NOT_ED),
+    ("skilled", NOT_ED),
+    ("reserved", NOT_ED),
+    ("hatred", NOT_ED),
+    ("kindred", NOT_ED),
+    ("federated", NOT_ED),
+    ("inflated", NOT_ED),
+    ("listed", NOT_ED),
+    ("proposed", NOT_ED),
+    ("unprecedented", NOT_ED),
+    ("undisclosed", NOT_ED),
+    ("unexpected", NOT_ED),
+    ("unrelated", NOT_ED),
+    ("oversized", NOT_ED),
+];
 
-/// Longest word in the table, so longer words skip the lookup.
+/// Longest word in the tables, so longer words skip the lookup.
 pub(crate) const MAX_WORD: usize = 16;
 
+/// A word packed into two little-endian words (lower case ASCII, zero padded).
+pub(crate) type Key = (u64, u64);
+
+/// Packs a lower-case ASCII word of at most [`MAX_WORD`] bytes.
+pub(crate) fn pack(lower: &[u8]) -> Key {
+    let mut a = 0u64;
+    let mut b = 0u64;
+    for (i, &c) in lower.iter().enumerate().take(MAX_WORD) {
+        if i < 8 {
+            a |= u64::from(c) << (8 * i);
+        } else {
+            b |= u64::from(c) << (8 * (i - 8));
+        }
+    }
+    (a, b)
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: Key,
+    len: u8,
+    lex: Lex,
+    cue: u16,
+}
+
+const BITS: u32 = 12;
+
+fn slot_of(key: Key, len: usize) -> usize {
+    let h = (key.0 ^ key.1.rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - BITS)) as usize
+}
+
+/// Open addressing over packed keys: one multiply and usually one comparison per word.
+fn table() -> &'static [Slot] {
+    static TABLE: OnceLock<Vec<Slot>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let empty = Slot { key: (0, 0), len: 0, lex: Lex::Other, cue: 0 };
+        let mut slots = vec![empty; 1 << BITS];
+        let mut put = |w: &str, lex: Option<Lex>, cue: u16| {
+            let key = pack(w.as_bytes());
+            let mut i = slot_of(key, w.len());
+            loop {
+                let s = &mut slots[i];
+                if s.len == 0 {
+                    *s = Slot { key, len: w.len() as u8, lex: lex.unwrap_or(Lex::Other), cue };
+                    return;
+                }
+                if s.key == key && s.len as usize == w.len() {
+                    if let Some(l) = lex {
+                        s.lex = l;
+                    }
+                    s.cue |= cue;
+                    return;
+                }
+                i = (i + 1) & ((1 << BITS) - 1);
+            }
+        };
+        for (w, l) in WORDS {
+            put(w, Some(*l), 0);
+        }
+        for (w, c) in CUES {
+            put(w, None, *c);
+        }
+        slots
+    })
+}
+
+/// The class and tense cues of a packed lower-case word of `len` bytes.
+pub(crate) fn lookup_key(key: Key, len: usize) -> (Lex, u16) {
+    if len == 0 || len > MAX_WORD {
+        return (Lex::Other, 0);
+    }
+    let slots = table();
+    let mut i = slot_of(key, len);
+    loop {
+        let Some(s) = slots.get(i) else { return (Lex::Other, 0) };
+        if s.len == 0 {
+            return (Lex::Other, 0);
+        }
+        if s.key == key && s.len as usize == len {
+            return (s.lex, s.cue);
+        }
+        i = (i + 1) & ((1 << BITS) - 1);
+    }
+}
+
 /// The class of a word given in lower case ASCII; unknown words are [`Lex::Other`].
+#[cfg(test)]
 pub(crate) fn lookup(lower: &[u8]) -> Lex {
     if lower.len() > MAX_WORD {
         return Lex::Other;
     }
-    table().get(lower).copied().unwrap_or(Lex::Other)
+    lookup_key(pack(lower), lower.len()).0
 }
 
 #[cfg(test)]
@@ -670,6 +967,10 @@ mod tests {
     #[test]
     fn words_are_unique_and_lower_case() {
         let mut seen = std::collections::HashSet::new();
+        for (w, _) in CUES {
+            assert_eq!(w.to_ascii_lowercase(), *w);
+            assert!(w.len() <= MAX_WORD);
+        }
         for (w, _) in WORDS {
             assert!(seen.insert(*w), "duplicate {w}");
             assert_eq!(w.to_ascii_lowercase(), *w);
@@ -684,5 +985,7 @@ mod tests {
         assert_eq!(lookup(b"weeks"), Lex::Units(Unit::Week));
         assert_eq!(lookup(b"mayor"), Lex::Other);
         assert_eq!(lookup(b"averyveryverylongwordindeed"), Lex::Other);
+        assert_eq!(lookup_key(pack(b"will"), 4).1 & FUT, FUT);
+        assert_eq!(lookup_key(pack(b"last"), 4), (Lex::Kw(Kw::Last), PAST));
     }
 }

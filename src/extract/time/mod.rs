@@ -117,7 +117,7 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                     if let Some(t) = cached.get() {
                         return t;
                     }
-                    let t = tense_at(text, &buf, start_tok, end_tok);
+                    let t = tense_at(&buf, start_tok, end_tok);
                     cached.set(Some(t));
                     t
                 };

@@ -4,7 +4,7 @@
 //! The lexer walks bytes, allocates nothing, and only decodes characters outside ASCII. Word
 //! boundaries fall out of the cut: "Mayor" is one token and never the month "May".
 
-use super::lexicon::{lookup, Lex, MAX_WORD};
+use super::lexicon::{cue, lookup_key, Lex, MAX_WORD};
 use nom::{Input, Needed};
 
 /// Whitespace precedes the token.
@@ -37,6 +37,8 @@ pub(crate) struct Tok {
     pub len: u8,
     /// `SPACE`, `NEWLINE`, `CAP`, ... bits.
     pub flags: u8,
+    /// Tense cue bits of the word ([`cue`]).
+    pub cue: u16,
 }
 
 impl Tok {
@@ -126,7 +128,7 @@ impl Iterator for Lexer<'_> {
             }
             if b < 0x80 {
                 self.pos += 1;
-                return Some(Tok { start, end: self.pos, lex: Lex::Punct(b as char), num: 0, len: 1, flags });
+                return Some(Tok { start, end: self.pos, lex: Lex::Punct(b as char), num: 0, len: 1, flags, cue: 0 });
             }
             let c = self.text.get(start..).and_then(|s| s.chars().next())?;
             if c.is_alphabetic() {
@@ -137,7 +139,7 @@ impl Iterator for Lexer<'_> {
                 flags |= SPACE;
                 continue;
             }
-            return Some(Tok { start, end: self.pos, lex: Lex::Punct(fold_punct(c)), num: 0, len: 1, flags });
+            return Some(Tok { start, end: self.pos, lex: Lex::Punct(fold_punct(c)), num: 0, len: 1, flags, cue: 0 });
         }
         None
     }
@@ -148,15 +150,25 @@ impl Lexer<'_> {
         let bytes = self.text.as_bytes();
         let mut ascii = true;
         let mut upper = true;
-        while let Some(&b) = bytes.get(self.pos) {
-            if b.is_ascii_alphabetic() {
-                upper &= b.is_ascii_uppercase();
+        // The word is packed lower case as it is read, for the table lookup.
+        let (mut a, mut b) = (0u64, 0u64);
+        let mut n = 0usize;
+        while let Some(&c) = bytes.get(self.pos) {
+            if c.is_ascii_alphabetic() {
+                upper &= c.is_ascii_uppercase();
+                let lower = u64::from(c | 0x20);
+                if n < 8 {
+                    a |= lower << (8 * n);
+                } else if n < MAX_WORD {
+                    b |= lower << (8 * (n - 8));
+                }
+                n += 1;
                 self.pos += 1;
-            } else if b >= 0x80 {
+            } else if c >= 0x80 {
                 match self.text.get(self.pos..).and_then(|s| s.chars().next()) {
-                    Some(c) if c.is_alphabetic() => {
+                    Some(ch) if ch.is_alphabetic() => {
                         ascii = false;
-                        self.pos += c.len_utf8();
+                        self.pos += ch.len_utf8();
                     }
                     _ => break,
                 }
@@ -164,24 +176,25 @@ impl Lexer<'_> {
                 break;
             }
         }
-        let word = bytes.get(start..self.pos).unwrap_or_default();
-        let first = word.first().copied().unwrap_or(b'a');
+        let len = self.pos - start;
+        let first = bytes.get(start).copied().unwrap_or(b'a');
         if first.is_ascii_uppercase() || (!ascii && self.text.get(start..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)) {
             flags |= CAP;
-            if upper && ascii && word.len() > 1 {
+            if upper && ascii && len > 1 {
                 flags |= UPPER;
             }
         }
-        let lex = if ascii && word.len() <= MAX_WORD {
-            let mut buf = [0u8; MAX_WORD];
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word);
-            lower.make_ascii_lowercase();
-            lookup(lower)
-        } else {
-            Lex::Other
-        };
-        Tok { start, end: self.pos, lex, num: 0, len: word.len().min(255) as u8, flags }
+        let (lex, mut cues) = if ascii { lookup_key((a, b), len) } else { (Lex::Other, 0) };
+        // Regular past forms: "-ed" but not "-eed" ("agreed" aside, those are not verbs).
+        if ascii && len >= 5 && cues & cue::NOT_ED == 0 {
+            let tail = bytes.get(self.pos - 3..self.pos).unwrap_or_default();
+            if let [x, e, d] = tail {
+                if (e | 0x20) == b'e' && (d | 0x20) == b'd' && (x | 0x20) != b'e' {
+                    cues |= cue::ED;
+                }
+            }
+        }
+        Tok { start, end: self.pos, lex, num: 0, len: len.min(255) as u8, flags, cue: cues }
     }
 
     fn number(&mut self, start: usize, mut flags: u8) -> Tok {
@@ -213,7 +226,7 @@ impl Lexer<'_> {
                 _ => break,
             }
         }
-        Tok { start, end: self.pos, lex: Lex::Num, num: value as u32, len: n.min(255) as u8, flags }
+        Tok { start, end: self.pos, lex: Lex::Num, num: value as u32, len: n.min(255) as u8, flags, cue: 0 }
     }
 }
 

@@ -467,6 +467,48 @@ const TRIGGERS: [bool; 256] = {
     t
 };
 
+/// A cheap look at the second token for the frequent function words that start expressions
+/// ("the", "a", "at"...), so the full grammar runs only when it can succeed.
+fn second_ok(first: Lex, second: Option<&Tok>) -> bool {
+    let Lex::Kw(k) = first else { return true };
+    let next = second.map_or(Lex::Other, |t| t.lex);
+    let quantity = matches!(next, Lex::Num | Lex::Card(_) | Lex::Kw(Kw::A | Kw::Few | Kw::Several | Kw::Couple | Kw::Half | Kw::Dozen | Kw::Many | Kw::Some));
+    match k {
+        Kw::The => match next {
+            Lex::Other | Lex::Punct(_) | Lex::Month(_) | Lex::MonAbbr(_) | Lex::Weekday(_) | Lex::WdAbbr(_) | Lex::Part(_) | Lex::Holiday(_) => {
+                next == Lex::Punct('\'')
+            }
+            Lex::Kw(w) => !matches!(
+                w,
+                Kw::Of | Kw::In | Kw::On | Kw::At | Kw::By | Kw::To | Kw::And | Kw::Or | Kw::For | Kw::From | Kw::The | Kw::A | Kw::That | Kw::This
+            ),
+            _ => true,
+        },
+        Kw::A => matches!(
+            next,
+            Lex::Unit(_)
+                | Lex::Ord(2)
+                | Lex::Kw(Kw::Few | Kw::Couple | Kw::Half | Kw::Dozen | Kw::Full | Kw::Additional | Kw::Straight | Kw::Consecutive | Kw::Trading | Kw::Business | Kw::Hundred | Kw::Thousand | Kw::Other)
+        ),
+        Kw::At => matches!(next, Lex::Kw(Kw::Least)),
+        Kw::Up => matches!(next, Lex::Kw(Kw::To)),
+        Kw::No | Kw::Less => matches!(next, Lex::Kw(Kw::More | Kw::Than)),
+        Kw::More => matches!(next, Lex::Kw(Kw::Than | Kw::Recently)),
+        Kw::Just => matches!(next, Lex::Kw(Kw::Over)),
+        Kw::Over | Kw::Nearly | Kw::Almost => quantity || matches!(next, Lex::Kw(Kw::Over)),
+        Kw::Right => matches!(next, Lex::Kw(Kw::Now)),
+        Kw::As => matches!(next, Lex::Kw(Kw::Soon)),
+        Kw::End => matches!(next, Lex::Kw(Kw::Of)),
+        Kw::Per => matches!(next, Lex::Unit(_)),
+        Kw::These => matches!(next, Lex::Units(_)),
+        Kw::Some | Kw::Several | Kw::Many | Kw::Few | Kw::Couple | Kw::Dozens => {
+            matches!(next, Lex::Unit(_) | Lex::Units(_) | Lex::Punct('-') | Lex::Kw(Kw::Of | Kw::More | Kw::Additional | Kw::Trading | Kw::Business))
+        }
+        Kw::That => matches!(next, Lex::Unit(_) | Lex::Part(_) | Lex::Kw(Kw::Same)),
+        _ => true,
+    }
+}
+
 /// True when an expression can start at a token of this class.
 pub(crate) fn is_trigger(lex: Lex) -> bool {
     match lex {
@@ -498,6 +540,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// Parses the longest expression starting at the first token of `i`.
     pub(crate) fn parse(&self, i: Toks<'_>) -> Option<Found> {
         let first = i.first()?;
+        if !second_ok(first.lex, i.at(1)) {
+            return None;
+        }
         let total = i.len();
         let one = |r: Option<(Toks<'_>, Expr)>| r.map(|(rest, e)| Found::one(total - rest.len(), e));
         match first.lex {
@@ -1157,7 +1202,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 return err();
             }
         }
-        // Ages ("52 years old", "136-year-old") and compounds ("a year-earlier loss").
+        // Ages ("52 years old", "6-year-old": not annotated as times in news corpora) and
+        // compounds ("a year-earlier loss").
         match (r.first(), r.at(1)) {
             (Some(h), Some(o)) if h.is('-') && !h.spaced() && !o.spaced() => return err(),
             (Some(o), _) if o.lex == Lex::Kw(Kw::Old) => return err(),
@@ -1432,7 +1478,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "the past year", "the last week", "the next day", "the following year", "the previous
     /// Friday", "the same day", "the past decade".
     fn the_rel_period<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
-        let (r, k) = kw_in(&[Kw::Past, Kw::Last, Kw::Next, Kw::Coming, Kw::Previous, Kw::Prior, Kw::Following, Kw::Same, Kw::Current])
+        let (r, k) = kw_in(&[Kw::Past, Kw::Last, Kw::Next, Kw::Coming, Kw::Previous, Kw::Prior, Kw::Following, Kw::Same, Kw::Current, Kw::Latest])
             .parse(i)?;
         let unit_case = |x| {
             let (x, u) = unit_sing(x)?;
@@ -1504,6 +1550,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let (x, _) = tok(|t| t.lex == Lex::Unit(Unit::Year))(x)?;
             match k {
                 Kw::Current => Ok((x, Expr::Year(YearRef::Rel(0)))),
+                Kw::Latest => Ok((x, Expr::Year(YearRef::Rel(-1)))),
                 Kw::Past | Kw::Last | Kw::Previous | Kw::Prior => Ok((x, Expr::Year(YearRef::Rel(-1)))),
                 Kw::Next | Kw::Coming => Ok((x, Expr::Year(YearRef::Rel(1)))),
                 _ => err(),

@@ -148,21 +148,12 @@ impl Iterator for Lexer<'_> {
 impl Lexer<'_> {
     fn word(&mut self, start: usize, mut flags: u8) -> Tok {
         let bytes = self.text.as_bytes();
+        // Fast path: a run of ASCII letters, packed lower case with two loads.
+        let run = bytes.get(start..).map_or(0, |rest| rest.iter().take_while(|c| c.is_ascii_alphabetic()).count());
+        self.pos = start + run;
         let mut ascii = true;
-        let mut upper = true;
-        // The word is packed lower case as it is read, for the table lookup.
-        let (mut a, mut b) = (0u64, 0u64);
-        let mut n = 0usize;
         while let Some(&c) = bytes.get(self.pos) {
             if c.is_ascii_alphabetic() {
-                upper &= c.is_ascii_uppercase();
-                let lower = u64::from(c | 0x20);
-                if n < 8 {
-                    a |= lower << (8 * n);
-                } else if n < MAX_WORD {
-                    b |= lower << (8 * (n - 8));
-                }
-                n += 1;
                 self.pos += 1;
             } else if c >= 0x80 {
                 match self.text.get(self.pos..).and_then(|s| s.chars().next()) {
@@ -176,11 +167,26 @@ impl Lexer<'_> {
                 break;
             }
         }
+        let (mut a, mut b, mut upper) = (0u64, 0u64, false);
+        if ascii && run <= MAX_WORD {
+            let mut buf = [0u8; MAX_WORD];
+            if let (Some(dst), Some(src)) = (buf.get_mut(..run), bytes.get(start..start + run)) {
+                dst.copy_from_slice(src);
+            }
+            let lo = u64::from_le_bytes(buf[..8].try_into().unwrap_or([0; 8]));
+            let hi = u64::from_le_bytes(buf[8..].try_into().unwrap_or([0; 8]));
+            let mask = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+            let case_lo = 0x2020_2020_2020_2020 & mask(run);
+            let case_hi = 0x2020_2020_2020_2020 & mask(run.saturating_sub(8));
+            upper = lo & case_lo == 0 && hi & case_hi == 0;
+            a = lo | case_lo;
+            b = hi | case_hi;
+        }
         let len = self.pos - start;
         let first = bytes.get(start).copied().unwrap_or(b'a');
         if first.is_ascii_uppercase() || (!ascii && self.text.get(start..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)) {
             flags |= CAP;
-            if upper && ascii && len > 1 {
+            if upper && len > 1 {
                 flags |= UPPER;
             }
         }

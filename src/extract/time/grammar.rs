@@ -8,7 +8,7 @@
 //! ("the [Aug. 7] bombings").
 
 use super::expr::{DaySpec, Dir, Dur, Expr, Qty, RefKind, YearRef};
-use super::lexicon::{DayPart, Holiday, Kw, Lex, Season, Unit};
+use super::lexicon::{cue, DayPart, Holiday, Kw, Lex, Season, Unit};
 use super::token::{Tok, Toks};
 use nom::branch::alt;
 use nom::combinator::{opt, value};
@@ -418,6 +418,7 @@ const TRIGGER_KWS: &[Kw] = &[
     Kw::Just,
     Kw::Over,
     Kw::Several,
+    Kw::Half,
     Kw::Few,
     Kw::Couple,
     Kw::Some,
@@ -497,6 +498,7 @@ fn second_ok(first: Lex, second: Option<&Tok>) -> bool {
         Kw::Just => matches!(next, Lex::Kw(Kw::Over)),
         Kw::Over | Kw::Nearly | Kw::Almost => quantity || matches!(next, Lex::Kw(Kw::Over)),
         Kw::Right => matches!(next, Lex::Kw(Kw::Now)),
+        Kw::Half => matches!(next, Lex::Kw(Kw::A)),
         Kw::As => matches!(next, Lex::Kw(Kw::Soon)),
         Kw::End => matches!(next, Lex::Kw(Kw::Of)),
         Kw::Per => matches!(next, Lex::Unit(_)),
@@ -963,7 +965,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             }
             let (r, _) = glued('\'')(r)?;
             let (r, _) = tok(|t| !t.spaced() && t.lex == Lex::Kw(Kw::Clock))(r)?;
-            Ok((r, (h, 0, None)))
+            Ok((r, (h, 0, Some(false))))
         };
         let in_the = |i| {
             let (r, h) = int(2)(i)?;
@@ -1062,8 +1064,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let approx_before = self.prev_kw(&[Kw::About, Kw::Some, Kw::Nearly, Kw::Almost, Kw::Than, Kw::Least, Kw::Over, Kw::Around, Kw::Up, Kw::Just])
                 || self.prev.is_some_and(|p| ["approximately", "roughly", "only", "total", "totaling", "totalling", "exactly"].iter().any(|w| self.word_is(p, w)));
             let noun_after = n.lex == Lex::Other && !n.cap() && n.spaced();
-            let plural_after = noun_after && n.text(self.text).ends_with('s') && !n.text(self.text).ends_with("ss");
-            if (approx_before && (noun_after || n.lex == Lex::Kw(Kw::To))) || (plural_after && !prep) {
+            let counted = n.cue & cue::COUNT != 0;
+            let det_before = self.prev.is_some_and(|p| p.cue & cue::DET != 0);
+            if (approx_before && (noun_after || n.lex == Lex::Kw(Kw::To))) || (counted && !det_before) {
                 return err();
             }
             // Event names: the year is part of the name, not a date claim.
@@ -1183,6 +1186,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let a_unit = |i| {
             let (r, _) = kw(Kw::A).parse(i)?;
             let (r, _) = opt(unit_filler).parse(r)?;
+            // "a second term" is an ordinal.
+            if r.first().is_some_and(|t| t.lex == Lex::Ord(2)) {
+                return err();
+            }
             let (r, u) = unit_sing(r)?;
             let (r, half) = opt(|x| {
                 let (x, _) = kw(Kw::And).parse(x)?;
@@ -1194,6 +1201,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let (r, d) = alt((adjective, half_a, a_half, a_unit, plain)).parse(i)?;
         if d.unit == Unit::Weekend {
+            return err();
+        }
+        // "a second opinion": the ordinal, not one second.
+        if d.unit == Unit::Second && d.qty == Qty::N(1.0) && i.0.iter().take(i.len() - r.len()).any(|t| t.lex == Lex::Ord(2)) {
             return err();
         }
         // "1988 quarter" is a year before a noun, not 1988 quarters.
@@ -1319,12 +1330,17 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let (r, n) = alt((ordinal, last_half)).parse(r)?;
         let (r, _) = opt(hyphen).parse(r)?;
+        // "the second half of the match" is not a half year: after "of" only a year will do.
+        let of_other = |x: Toks<'_>| x.first().is_some_and(|t| t.lex == Lex::Kw(Kw::Of));
         let quarter = |x| {
             let (x, _) = tok(|t| t.lex == Lex::Unit(Unit::Quarter))(x)?;
             if !(1..=4).contains(&n) {
                 return err();
             }
             let (x, y) = opt(|z| self.of_year(z)).parse(x)?;
+            if y.is_none() && of_other(x) {
+                return err();
+            }
             Ok((x, Expr::Quarter(y.unwrap_or(YearRef::Infer), n as u8)))
         };
         let half = |x| {
@@ -1333,6 +1349,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 return err();
             }
             let (x, y) = opt(|z| self.of_year(z)).parse(x)?;
+            if y.is_none() && of_other(x) {
+                return err();
+            }
             Ok((x, Expr::Half(y.unwrap_or(YearRef::Infer), n as u8)))
         };
         alt((quarter, half)).parse(r)
@@ -1848,7 +1867,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 let (x, _) = kw(Kw::Recently).parse(x)?;
                 Ok((x, Expr::Ref(RefKind::Past)))
             }]),
-            Kw::Less | Kw::Nearly | Kw::Almost | Kw::At | Kw::Up | Kw::No | Kw::Just | Kw::Over | Kw::Several | Kw::Few | Kw::Couple | Kw::Some | Kw::Many | Kw::Dozens => {
+            Kw::Less | Kw::Nearly | Kw::Almost | Kw::At | Kw::Up | Kw::No | Kw::Just | Kw::Over | Kw::Several | Kw::Few | Kw::Couple | Kw::Some | Kw::Many | Kw::Dozens | Kw::Half => {
                 self.longest(i, &[&|x| self.duration_phrase(x)])
             }
             Kw::Every | Kw::Each | Kw::Per | Kw::Twice | Kw::Once => self.longest(i, &[&|x| self.set_led(x)]),
@@ -1958,7 +1977,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     if !t.cap() {
                         return err();
                     }
-                    let (x, _) = opt(glued('.')).parse(x)?;
+                    let (x, _) = if matches!(t.lex, Lex::MonAbbr(_)) { opt(glued('.')).parse(x)? } else { (x, None) };
                     // "last Oct. 23"
                     if let Ok((x2, d)) = day_num(x) {
                         if !x2.first().is_some_and(|t| matches!(t.lex, Lex::Unit(_) | Lex::Units(_) | Lex::Punct('%'))) {
@@ -2042,7 +2061,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Kw::Current => {
                 // "current" / "recent" before a noun: PRESENT_REF / PAST_REF, but not in fixed
                 // phrases where the word is not about time ("current account").
-                if x.first().is_some_and(|t| t.lex == Lex::Other && !t.cap()) {
+                if x.first().is_some_and(|t| (t.lex == Lex::Other && !t.cap()) || matches!(t.lex, Lex::Card(_) | Lex::Num)) {
                     let w = x.first().map(|t| t.text(self.text).to_ascii_lowercase()).unwrap_or_default();
                     if ["account", "accounts", "assets", "liabilities", "affairs", "events", "flow", "flows", "source", "sources"].contains(&w.as_str()) {
                         return err();

@@ -978,7 +978,15 @@ impl<'t, 'b> Grammar<'t, 'b> {
             }
             Ok((r, (h, 0, Some(pm))))
         };
-        let (r, (h, m, pm)) = alt((hm, h_ampm, oclock, in_the)).parse(i)?;
+        let military = |i| {
+            let (r, t) = tok(|t| t.lex == Lex::Num && t.len == 4 && t.int().is_some())(i)?;
+            let (h, m) = (t.num / 100, t.num % 100);
+            if h > 23 || m > 59 || !r.first().is_some_and(|z| z.lex == Lex::Kw(Kw::Zone)) {
+                return err();
+            }
+            Ok((r, (h, m, None)))
+        };
+        let (r, (h, m, pm)) = alt((hm, h_ampm, oclock, in_the, military)).parse(i)?;
         // "10:35" alone is too often a score or a ratio; keep it only with a.m./p.m., a zone
         // or a day.
         let h = match pm {
@@ -1575,7 +1583,17 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 _ => err(),
             }
         };
-        alt((unit_case, part_case, weekday_case, fiscal_year)).parse(r)
+        // "the coming days", "the past years": an unspecified number of units.
+        let plural_case = |x| {
+            let (x, u) = unit_plural(x)?;
+            match k {
+                Kw::Past | Kw::Last | Kw::Next | Kw::Coming | Kw::Following | Kw::Previous | Kw::Prior => {
+                    Ok((x, Expr::Duration(Dur { qty: Qty::Vague, unit: u, extra: None })))
+                }
+                _ => err(),
+            }
+        };
+        alt((unit_case, part_case, weekday_case, fiscal_year, plural_case)).parse(r)
     }
 
     /// "the quarter", "the latest quarter", "the year-ago quarter", "the 1988 period", "the
@@ -1597,11 +1615,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             alt((year_ago, last_year)).parse(x)
         };
         let corresponding = |x| {
-            let (x, _) = opt(alt((kw(Kw::Same), tok(|t| {
-                let w = t.text(self.text);
-                w.eq_ignore_ascii_case("corresponding") || w.eq_ignore_ascii_case("comparable") || w.eq_ignore_ascii_case("year-ago")
-            }))))
-            .parse(x)?;
+            let (x, _) = opt(kw_in(&[Kw::Same, Kw::Comparable])).parse(x)?;
             let (x, _) = alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
             let (x, _) = ago_suffix(x)?;
             Ok((x, Expr::QuarterCtx(-4)))
@@ -1615,7 +1629,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let ctx = |x| {
             let (x, k) = opt(kw_in(&[Kw::Latest, Kw::Same, Kw::Current, Kw::Recent])).parse(x)?;
             let (x, most) = opt(|z| {
-                let (z, _) = tok(|t| self.word_is(t, "most"))(z)?;
+                let (z, _) = kw(Kw::Most).parse(z)?;
                 kw(Kw::Recent).parse(z)
             })
             .parse(x)?;
@@ -1736,7 +1750,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "the future", "the near future", "the past", "the moment", "the present".
     fn the_refs<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let future = |x| {
-            let (x, _) = opt(alt((kw(Kw::Near), tok(|t| self.word_is(t, "distant") || self.word_is(t, "foreseeable") || self.word_is(t, "immediate"))))).parse(x)?;
+            let (x, _) = opt(kw_in(&[Kw::Near, Kw::Distant])).parse(x)?;
             let (x, _) = kw(Kw::Future).parse(x)?;
             Ok((x, Expr::Ref(RefKind::Future)))
         };

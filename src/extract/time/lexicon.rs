@@ -248,6 +248,9 @@ pub(crate) enum Kw {
     Dawn,
     Dusk,
     When,
+    Comparable,
+    Most,
+    Distant,
 }
 
 /// The class of one word.
@@ -601,6 +604,12 @@ const WORDS: &[(&str, Lex)] = &[
     ("as", L::Kw(K::As)),
     ("while", L::Kw(K::While)),
     ("when", L::Kw(K::When)),
+    ("corresponding", L::Kw(K::Comparable)),
+    ("comparable", L::Kw(K::Comparable)),
+    ("most", L::Kw(K::Most)),
+    ("distant", L::Kw(K::Distant)),
+    ("foreseeable", L::Kw(K::Distant)),
+    ("immediate", L::Kw(K::Distant)),
     ("straight", L::Kw(K::Straight)),
     ("consecutive", L::Kw(K::Consecutive)),
     ("other", L::Kw(K::Other)),

@@ -95,6 +95,28 @@ fn hyphen(i: Toks<'_>) -> R<'_, Tok> {
     }
 }
 
+/// True when a lower-case ordinary word follows: the expression before it modifies a noun.
+fn noun_follows(i: Toks<'_>) -> bool {
+    i.first().is_some_and(|t| t.lex == Lex::Other && !t.cap())
+}
+
+/// Fails a match that is followed by a noun it modifies ("the third-quarter loss" leaves "the"
+/// out: the expression is then read again without it).
+fn not_before_noun<'a>(r: R<'a, Expr>) -> R<'a, Expr> {
+    let (rest, e) = r?;
+    if noun_follows(rest) {
+        return err();
+    }
+    Ok((rest, e))
+}
+
+/// "or so", "or two": vagueness after a duration, kept in its span.
+fn or_so(i: Toks<'_>) -> R<'_, ()> {
+    let (r, _) = kw(Kw::Or).parse(i)?;
+    let (r, _) = alt((tok(|t| t.lex == Lex::Card(2) || t.lex == Lex::Card(3)), kw(Kw::So))).parse(r)?;
+    Ok((r, ()))
+}
+
 /// Succeeds, consuming nothing, when the next token is the keyword `k`.
 fn peek_kw<'a>(k: Kw) -> impl Fn(Toks<'a>) -> R<'a, ()> {
     move |i: Toks<'a>| match i.first() {
@@ -294,17 +316,12 @@ fn approx(i: Toks<'_>) -> R<'_, ()> {
         let (rest, _) = kw(Kw::No).parse(i)?;
         more_than(rest)
     };
-    let over = |i| {
-        let (rest, _) = opt(kw(Kw::Just)).parse(i)?;
-        kw(Kw::Over).parse(rest)
-    };
     let single = |i| kw_in(&[Kw::Nearly, Kw::Almost]).parse(i).map(|(r, _)| (r, ()));
     let (rest, _) = alt((
         |i| more_than(i).map(|(r, _)| (r, ())),
         |i| at_least(i).map(|(r, _)| (r, ())),
         |i| up_to(i).map(|(r, _)| (r, ())),
         |i| no_more_than(i).map(|(r, _)| (r, ())),
-        |i| over(i).map(|(r, _)| (r, ())),
         single,
     ))
     .parse(i)?;
@@ -415,8 +432,7 @@ const TRIGGER_KWS: &[Kw] = &[
     Kw::At,
     Kw::Up,
     Kw::No,
-    Kw::Just,
-    Kw::Over,
+    Kw::Around,
     Kw::Several,
     Kw::Half,
     Kw::Few,
@@ -495,8 +511,8 @@ fn second_ok(first: Lex, second: Option<&Tok>) -> bool {
         Kw::Up => matches!(next, Lex::Kw(Kw::To)),
         Kw::No | Kw::Less => matches!(next, Lex::Kw(Kw::More | Kw::Than)),
         Kw::More => matches!(next, Lex::Kw(Kw::Than | Kw::Recently)),
-        Kw::Just => matches!(next, Lex::Kw(Kw::Over)),
-        Kw::Over | Kw::Nearly | Kw::Almost => quantity || matches!(next, Lex::Kw(Kw::Over)),
+        Kw::Nearly | Kw::Almost => quantity,
+        Kw::Around => matches!(next, Lex::Num | Lex::Month(_) | Lex::MonAbbr(_) | Lex::Kw(Kw::Noon | Kw::Midnight | Kw::Midday)),
         Kw::Right => matches!(next, Lex::Kw(Kw::Now)),
         Kw::Half => matches!(next, Lex::Kw(Kw::A)),
         Kw::As => matches!(next, Lex::Kw(Kw::Soon)),
@@ -1281,15 +1297,22 @@ impl<'t, 'b> Grammar<'t, 'b> {
             }
         }
         // The "quarter" of "a quarter of the shares" is a fraction, not a time.
-        if d.unit == Unit::Quarter && r.first().is_some_and(|t| t.lex == Lex::Kw(Kw::Of)) {
+        if d.unit == Unit::Quarter && d.qty == Qty::N(1.0) && r.first().is_some_and(|t| t.lex == Lex::Kw(Kw::Of)) {
             return err();
         }
+        let (r, _) = opt(or_so).parse(r)?;
         Ok((r, Expr::Duration(d)))
     }
 
     /// Bare plural units: "for years", "weeks or months", "decades-long", "years ago".
     fn bare_plural<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, u) = unit_plural(i)?;
+        // "weeks or months": one vague span.
+        let (r, _) = opt(|x| {
+            let (x, _) = kw_in(&[Kw::Or, Kw::And]).parse(x)?;
+            unit_plural(x)
+        })
+        .parse(r)?;
         if let Ok((r2, _)) = kw(Kw::Ago).parse(r) {
             return Ok((r2, Expr::Ref(RefKind::Past)));
         }
@@ -1468,11 +1491,19 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 &|x| self.the_span_duration(x),
                 &|x| self.the_rel_period(x),
                 &|x| self.the_quarter(x),
-                &|x| self.ord_period(x),
+                &|x| {
+                    // "the third-quarter loss": the adjective leaves "the" out.
+                    let (rest, e) = self.ord_period(x)?;
+                    let hyphenated = x.0.iter().take(x.len() - rest.len()).any(|t| t.is('-'));
+                    if hyphenated && noun_follows(rest) {
+                        return err();
+                    }
+                    Ok((rest, e))
+                },
                 &|x| self.the_season(x),
                 &|x| self.the_week_year(x),
-                &|x| self.the_decade(x),
-                &|x| self.century(x),
+                &|x| not_before_noun(self.the_decade(x)),
+                &|x| not_before_noun(self.century(x)),
                 &|x| self.the_refs(x),
                 &|x| self.the_edge(x),
                 &|x| self.the_nth(x),
@@ -1488,8 +1519,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "the past two months", "the first nine months", "the next 12 to 18 months", "the past
     /// few weeks", "the last twenty four hours".
     fn the_span_duration<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
-        let (r, _) = opt(kw_in(&[Kw::Past, Kw::Last, Kw::Next, Kw::Coming, Kw::Previous, Kw::Following, Kw::Latest, Kw::Recent, Kw::Prior])).parse(i)?;
-        let (r, _) = opt(|x| {
+        let (r, rel) = opt(kw_in(&[Kw::Past, Kw::Last, Kw::Next, Kw::Coming, Kw::Previous, Kw::Following, Kw::Latest, Kw::Recent, Kw::Prior])).parse(i)?;
+        let (r, first) = opt(|x| {
             let (x, t) = tok(|t| matches!(t.lex, Lex::Ord(1)))(x)?;
             Ok((x, t))
         })
@@ -1499,6 +1530,11 @@ impl<'t, 'b> Grammar<'t, 'b> {
         if d.qty == Qty::N(1.0) && i.first().is_some_and(|t| t.lex == Lex::Kw(Kw::A)) {
             return err();
         }
+        // "the eight-year war", "the two day rally": "the" belongs to the noun, not the time.
+        if rel.is_none() && first.is_none() && noun_follows(r) {
+            return err();
+        }
+        let (r, _) = opt(or_so).parse(r)?;
         Ok((r, Expr::Duration(d)))
     }
 
@@ -1885,6 +1921,24 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 self.longest(i, &[&|x| self.duration_phrase(x)])
             }
             Kw::Every | Kw::Each | Kw::Per | Kw::Twice | Kw::Once => self.longest(i, &[&|x| self.set_led(x)]),
+            Kw::Around => {
+                // "around 7:15 p.m.", "around Nov. 1": the approximation is part of the time.
+                let r = Toks(i.0.get(1..)?);
+                let inner = Grammar { text: self.text, prev: i.first(), prev2: self.prev };
+                let f = match r.first()?.lex {
+                    Lex::Num => inner.num_led(r)?,
+                    Lex::Month(_) | Lex::MonAbbr(_) => inner.month_led(r)?,
+                    _ => {
+                        let (rest, e) = inner.kw_led(r)?;
+                        Found::one(r.len() - rest.len(), e)
+                    }
+                };
+                let it = f.items[0]?;
+                if f.items[1].is_some() || !matches!(it.expr, Expr::Clock(..) | Expr::Day(DaySpec::Cal(..))) {
+                    return None;
+                }
+                Some((r.take_from_len(f.len), it.expr))
+            }
             // "quarterly", "annually" and "yearly" mostly qualify amounts ("quarterly dividend")
             // and are left out, as TimeML annotators do.
             Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Hourly | Kw::Nightly | Kw::Biweekly => {

@@ -251,6 +251,7 @@ pub(crate) enum Kw {
     Comparable,
     Most,
     Distant,
+    So,
 }
 
 /// The class of one word.
@@ -607,6 +608,7 @@ const WORDS: &[(&str, Lex)] = &[
     ("corresponding", L::Kw(K::Comparable)),
     ("comparable", L::Kw(K::Comparable)),
     ("most", L::Kw(K::Most)),
+    ("so", L::Kw(K::So)),
     ("distant", L::Kw(K::Distant)),
     ("foreseeable", L::Kw(K::Distant)),
     ("immediate", L::Kw(K::Distant)),

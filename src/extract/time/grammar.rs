@@ -97,7 +97,12 @@ fn hyphen(i: Toks<'_>) -> R<'_, Tok> {
 
 /// True when a lower-case ordinary word follows: the expression before it modifies a noun.
 fn noun_follows(i: Toks<'_>) -> bool {
-    i.first().is_some_and(|t| t.lex == Lex::Other && !t.cap())
+    // Words with a tense cue ("returned", "was") are verbs; "-ly" words are adverbs.
+    i.first().is_some_and(|t| t.lex == Lex::Other && !t.cap() && t.cue == 0 && !ends_ly(t))
+}
+
+fn ends_ly(t: &Tok) -> bool {
+    t.len > 3 && t.flags & super::token::LY != 0
 }
 
 /// Fails a match that is followed by a noun it modifies ("the third-quarter loss" leaves "the"
@@ -232,9 +237,10 @@ fn year4(i: Toks<'_>) -> R<'_, i32> {
     if !(1000..=2999).contains(&y) {
         return err();
     }
-    // Not the start of a larger number or a range of amounts ("2025-30" still reads as 2025).
+    // Not the start of a larger number, a time or a decade ("1990s"); "2025-30" still reads
+    // as 2025.
     if let Some(n) = rest.first() {
-        if !n.spaced() && (n.is(':') || n.is('%') || n.lex == Lex::Num) {
+        if !n.spaced() && (n.is(':') || n.is('%') || n.lex == Lex::Num || n.lex == Lex::Kw(Kw::S)) {
             return err();
         }
     }
@@ -2189,7 +2195,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Ok((x, Expr::DayPart(d, p)))
         };
         let _ = k;
-        alt((month_date, year, decade, rel, day, part)).parse(r)
+        alt((month_date, decade, year, rel, day, part)).parse(r)
     }
 
     /// "earlier this year", "later this month", "earlier today", "later that day".

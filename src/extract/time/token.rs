@@ -21,6 +21,8 @@ pub(crate) const GROUPED: u8 = 16;
 pub(crate) const PARAGRAPH: u8 = 32;
 /// A number with decimals ("5.92").
 pub(crate) const DECIMAL: u8 = 64;
+/// A word ending in "ly" (an adverb, mostly).
+pub(crate) const LY: u8 = 128;
 
 /// One token of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,6 +193,9 @@ impl Lexer<'_> {
             }
         }
         let (lex, mut cues) = if ascii { lookup_key((a, b), len) } else { (Lex::Other, 0) };
+        if ascii && len > 3 && bytes.get(self.pos - 2..self.pos).is_some_and(|t| t.eq_ignore_ascii_case(b"ly")) {
+            flags |= LY;
+        }
         // Regular past forms: "-ed" but not "-eed" ("agreed" aside, those are not verbs).
         if ascii && len >= 5 && cues & cue::NOT_ED == 0 {
             let tail = bytes.get(self.pos - 3..self.pos).unwrap_or_default();

@@ -46,7 +46,12 @@ pub(crate) struct Found {
 impl Found {
     fn one(len: usize, expr: Expr) -> Found {
         let mut items = [None; MAX_ITEMS];
-        items[0] = Some(Item { first: 0, last: len.saturating_sub(1), expr, weekday: None });
+        items[0] = Some(Item {
+            first: 0,
+            last: len.saturating_sub(1),
+            expr,
+            weekday: None,
+        });
         Found { len, items }
     }
 }
@@ -98,7 +103,8 @@ fn hyphen(i: Toks<'_>) -> R<'_, Tok> {
 /// True when a lower-case ordinary word follows: the expression before it modifies a noun.
 fn noun_follows(i: Toks<'_>) -> bool {
     // Words with a tense cue ("returned", "was") are verbs; "-ly" words are adverbs.
-    i.first().is_some_and(|t| t.lex == Lex::Other && !t.cap() && t.cue == 0 && !ends_ly(t))
+    i.first()
+        .is_some_and(|t| t.lex == Lex::Other && !t.cap() && t.cue == 0 && !ends_ly(t))
 }
 
 fn ends_ly(t: &Tok) -> bool {
@@ -118,7 +124,11 @@ fn not_before_noun<'a>(r: R<'a, Expr>) -> R<'a, Expr> {
 /// "or so", "or two": vagueness after a duration, kept in its span.
 fn or_so(i: Toks<'_>) -> R<'_, ()> {
     let (r, _) = kw(Kw::Or).parse(i)?;
-    let (r, _) = alt((tok(|t| t.lex == Lex::Card(2) || t.lex == Lex::Card(3)), kw(Kw::So))).parse(r)?;
+    let (r, _) = alt((
+        tok(|t| t.lex == Lex::Card(2) || t.lex == Lex::Card(3)),
+        kw(Kw::So),
+    ))
+    .parse(r)?;
     Ok((r, ()))
 }
 
@@ -172,7 +182,8 @@ fn int<'a>(max_digits: u8) -> impl Fn(Toks<'a>) -> R<'a, u32> {
 
 /// An ordinal suffix glued to a number ("23rd").
 fn ord_suffix(i: Toks<'_>) -> R<'_, ()> {
-    let (rest, t) = tok(|t| !t.spaced() && matches!(t.lex, Lex::Kw(Kw::St | Kw::Nd | Kw::Rd | Kw::Th)))(i)?;
+    let (rest, t) =
+        tok(|t| !t.spaced() && matches!(t.lex, Lex::Kw(Kw::St | Kw::Nd | Kw::Rd | Kw::Th)))(i)?;
     let _ = t;
     Ok((rest, ()))
 }
@@ -187,7 +198,11 @@ fn day_num(i: Toks<'_>) -> R<'_, u8> {
     // "7:30", "7-Eleven", "5%" are not days.
     if let Some(n) = rest.first() {
         let glued_next = rest.at(1).is_some_and(|t| !t.spaced());
-        if !n.spaced() && ((n.is(':') && glued_next && rest.at(1).is_some_and(|t| t.lex == Lex::Num)) || n.is('%') || (n.is('-') && rest.at(1).is_some_and(|t| t.lex == Lex::Other))) {
+        if !n.spaced()
+            && ((n.is(':') && glued_next && rest.at(1).is_some_and(|t| t.lex == Lex::Num))
+                || n.is('%')
+                || (n.is('-') && rest.at(1).is_some_and(|t| t.lex == Lex::Other)))
+        {
             return err();
         }
     }
@@ -200,7 +215,9 @@ fn day_ord_word(i: Toks<'_>) -> R<'_, u8> {
         let (rest, tens) = tok(|t| matches!(t.lex, Lex::Card(20 | 30)))(i)?;
         let (rest, _) = opt(hyphen).parse(rest)?;
         let (rest, unit) = tok(|t| matches!(t.lex, Lex::Ord(1..=9)))(rest)?;
-        let (Lex::Card(a), Lex::Ord(b)) = (tens.lex, unit.lex) else { return err() };
+        let (Lex::Card(a), Lex::Ord(b)) = (tens.lex, unit.lex) else {
+            return err();
+        };
         Ok((rest, (a + b) as u8))
     };
     let simple = |i| {
@@ -251,15 +268,24 @@ fn year4(i: Toks<'_>) -> R<'_, i32> {
 fn spoken_year(i: Toks<'_>) -> R<'_, i32> {
     let (rest, c) = tok(|t| matches!(t.lex, Lex::Card(11..=19)))(i)?;
     let (rest, tens) = tok(|t| matches!(t.lex, Lex::Card(10..=99)))(rest)?;
-    let (Lex::Card(century), Lex::Card(t)) = (c.lex, tens.lex) else { return err() };
+    let (Lex::Card(century), Lex::Card(t)) = (c.lex, tens.lex) else {
+        return err();
+    };
     let ones = |i| {
         let (rest, _) = opt(hyphen).parse(i)?;
         let (rest, u) = tok(|t| matches!(t.lex, Lex::Card(1..=9)))(rest)?;
         let Lex::Card(u) = u.lex else { return err() };
         Ok((rest, u))
     };
-    let (rest, u) = if t >= 20 && t % 10 == 0 { opt(ones).parse(rest)? } else { (rest, None) };
-    Ok((rest, i32::from(century) * 100 + i32::from(t) + i32::from(u.unwrap_or(0))))
+    let (rest, u) = if t >= 20 && t % 10 == 0 {
+        opt(ones).parse(rest)?
+    } else {
+        (rest, None)
+    };
+    Ok((
+        rest,
+        i32::from(century) * 100 + i32::from(t) + i32::from(u.unwrap_or(0)),
+    ))
 }
 
 /// A cardinal number written in words: "four", "twenty four", "twenty-four", "a hundred",
@@ -322,7 +348,11 @@ fn approx(i: Toks<'_>) -> R<'_, ()> {
         let (rest, _) = kw(Kw::No).parse(i)?;
         more_than(rest)
     };
-    let single = |i| kw_in(&[Kw::Nearly, Kw::Almost]).parse(i).map(|(r, _)| (r, ()));
+    let single = |i| {
+        kw_in(&[Kw::Nearly, Kw::Almost])
+            .parse(i)
+            .map(|(r, _)| (r, ()))
+    };
     let (rest, _) = alt((
         |i| more_than(i).map(|(r, _)| (r, ())),
         |i| at_least(i).map(|(r, _)| (r, ())),
@@ -384,7 +414,16 @@ fn qty(i: Toks<'_>) -> R<'_, Qty> {
         let (rest, _) = kw(Kw::Of).parse(rest)?;
         Ok((rest, Qty::Vague))
     };
-    alt((|i| digits(i).map(|(r, n)| (r, Qty::N(n))), couple, dozen, few, vague, dozens, words)).parse(i)
+    alt((
+        |i| digits(i).map(|(r, n)| (r, Qty::N(n))),
+        couple,
+        dozen,
+        few,
+        vague,
+        dozens,
+        words,
+    ))
+    .parse(i)
 }
 
 /// Words allowed between a number and its unit ("20 more years", "eight trading days").
@@ -495,15 +534,47 @@ const TRIGGERS: [bool; 256] = {
 fn second_ok(first: Lex, second: Option<&Tok>) -> bool {
     let Lex::Kw(k) = first else { return true };
     let next = second.map_or(Lex::Other, |t| t.lex);
-    let quantity = matches!(next, Lex::Num | Lex::Card(_) | Lex::Kw(Kw::A | Kw::Few | Kw::Several | Kw::Couple | Kw::Half | Kw::Dozen | Kw::Many | Kw::Some));
+    let quantity = matches!(
+        next,
+        Lex::Num
+            | Lex::Card(_)
+            | Lex::Kw(
+                Kw::A
+                    | Kw::Few
+                    | Kw::Several
+                    | Kw::Couple
+                    | Kw::Half
+                    | Kw::Dozen
+                    | Kw::Many
+                    | Kw::Some
+            )
+    );
     match k {
         Kw::The => match next {
-            Lex::Other | Lex::Punct(_) | Lex::Month(_) | Lex::MonAbbr(_) | Lex::Weekday(_) | Lex::WdAbbr(_) | Lex::Part(_) | Lex::Holiday(_) => {
-                next == Lex::Punct('\'')
-            }
+            Lex::Other
+            | Lex::Punct(_)
+            | Lex::Month(_)
+            | Lex::MonAbbr(_)
+            | Lex::Weekday(_)
+            | Lex::WdAbbr(_)
+            | Lex::Part(_)
+            | Lex::Holiday(_) => next == Lex::Punct('\''),
             Lex::Kw(w) => !matches!(
                 w,
-                Kw::Of | Kw::In | Kw::On | Kw::At | Kw::By | Kw::To | Kw::And | Kw::Or | Kw::For | Kw::From | Kw::The | Kw::A | Kw::That | Kw::This
+                Kw::Of
+                    | Kw::In
+                    | Kw::On
+                    | Kw::At
+                    | Kw::By
+                    | Kw::To
+                    | Kw::And
+                    | Kw::Or
+                    | Kw::For
+                    | Kw::From
+                    | Kw::The
+                    | Kw::A
+                    | Kw::That
+                    | Kw::This
             ),
             _ => true,
         },
@@ -511,14 +582,34 @@ fn second_ok(first: Lex, second: Option<&Tok>) -> bool {
             next,
             Lex::Unit(_)
                 | Lex::Ord(2)
-                | Lex::Kw(Kw::Few | Kw::Couple | Kw::Half | Kw::Dozen | Kw::Full | Kw::Additional | Kw::Straight | Kw::Consecutive | Kw::Trading | Kw::Business | Kw::Hundred | Kw::Thousand | Kw::Other)
+                | Lex::Kw(
+                    Kw::Few
+                        | Kw::Couple
+                        | Kw::Half
+                        | Kw::Dozen
+                        | Kw::Full
+                        | Kw::Additional
+                        | Kw::Straight
+                        | Kw::Consecutive
+                        | Kw::Trading
+                        | Kw::Business
+                        | Kw::Hundred
+                        | Kw::Thousand
+                        | Kw::Other
+                )
         ),
         Kw::At => matches!(next, Lex::Kw(Kw::Least)),
         Kw::Up => matches!(next, Lex::Kw(Kw::To)),
         Kw::No | Kw::Less => matches!(next, Lex::Kw(Kw::More | Kw::Than)),
         Kw::More => matches!(next, Lex::Kw(Kw::Than | Kw::Recently)),
         Kw::Nearly | Kw::Almost => quantity,
-        Kw::Around => matches!(next, Lex::Num | Lex::Month(_) | Lex::MonAbbr(_) | Lex::Kw(Kw::Noon | Kw::Midnight | Kw::Midday)),
+        Kw::Around => matches!(
+            next,
+            Lex::Num
+                | Lex::Month(_)
+                | Lex::MonAbbr(_)
+                | Lex::Kw(Kw::Noon | Kw::Midnight | Kw::Midday)
+        ),
         Kw::Right => matches!(next, Lex::Kw(Kw::Now)),
         Kw::Half => matches!(next, Lex::Kw(Kw::A)),
         Kw::As => matches!(next, Lex::Kw(Kw::Soon)),
@@ -526,7 +617,13 @@ fn second_ok(first: Lex, second: Option<&Tok>) -> bool {
         Kw::Per => matches!(next, Lex::Unit(_)),
         Kw::These => matches!(next, Lex::Units(_)),
         Kw::Some | Kw::Several | Kw::Many | Kw::Few | Kw::Couple | Kw::Dozens => {
-            matches!(next, Lex::Unit(_) | Lex::Units(_) | Lex::Punct('-') | Lex::Kw(Kw::Of | Kw::More | Kw::Additional | Kw::Trading | Kw::Business))
+            matches!(
+                next,
+                Lex::Unit(_)
+                    | Lex::Units(_)
+                    | Lex::Punct('-')
+                    | Lex::Kw(Kw::Of | Kw::More | Kw::Additional | Kw::Trading | Kw::Business)
+            )
         }
         Kw::That => matches!(next, Lex::Unit(_) | Lex::Part(_) | Lex::Kw(Kw::Same)),
         _ => true,
@@ -545,12 +642,15 @@ pub(crate) fn is_trigger(lex: Lex) -> bool {
     }
 }
 
-
 impl<'t, 'b> Grammar<'t, 'b> {
     /// A grammar for a match whose previous tokens are `before` (nearest last).
     pub(crate) fn new(text: &'t str, before: &'b [Tok]) -> Self {
         let n = before.len();
-        Grammar { text, prev: n.checked_sub(1).and_then(|k| before.get(k)), prev2: n.checked_sub(2).and_then(|k| before.get(k)) }
+        Grammar {
+            text,
+            prev: n.checked_sub(1).and_then(|k| before.get(k)),
+            prev2: n.checked_sub(2).and_then(|k| before.get(k)),
+        }
     }
 
     fn word_is(&self, t: &Tok, w: &str) -> bool {
@@ -568,13 +668,16 @@ impl<'t, 'b> Grammar<'t, 'b> {
             return None;
         }
         let total = i.len();
-        let one = |r: Option<(Toks<'_>, Expr)>| r.map(|(rest, e)| Found::one(total - rest.len(), e));
+        let one =
+            |r: Option<(Toks<'_>, Expr)>| r.map(|(rest, e)| Found::one(total - rest.len(), e));
         match first.lex {
             Lex::Month(_) | Lex::MonAbbr(_) => self.month_led(i),
             Lex::Weekday(_) | Lex::WdAbbr(_) => self.weekday_led(i),
             Lex::Num => self.num_led(i),
             Lex::Kw(Kw::The) => one(self.longest(i, &[&|i| self.the_led(i)])),
-            Lex::Kw(Kw::Q | Kw::H | Kw::Fy | Kw::Fiscal) => one(self.longest(i, &[&|i| self.fiscal(i), &|i| self.q_code(i)])),
+            Lex::Kw(Kw::Q | Kw::H | Kw::Fy | Kw::Fiscal) => {
+                one(self.longest(i, &[&|i| self.fiscal(i), &|i| self.q_code(i)]))
+            }
             Lex::Punct('\'') => one(self.longest(i, &[&|i| self.decade(i)])),
             Lex::Holiday(_) => one(self.longest(i, &[&|i| self.holiday(i, Dir::Tense)])),
             Lex::Season(_) => one(self.longest(i, &[&|i| self.season_year(i)])),
@@ -583,18 +686,27 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Lex::Units(_) => one(self.longest(i, &[&|i| self.bare_plural(i)])),
             Lex::Card(_) | Lex::Ord(_) => one(self.longest(
                 i,
-                &[&|i| self.duration_phrase(i), &|i| self.ord_period(i), &|i| self.spoken_year_expr(i), &|i| self.century(i)],
+                &[
+                    &|i| self.duration_phrase(i),
+                    &|i| self.ord_period(i),
+                    &|i| self.spoken_year_expr(i),
+                    &|i| self.century(i),
+                ],
             )),
             Lex::Kw(_) => one(self.kw_led(i)),
             _ => None,
         }
     }
 
-    fn longest<'a>(&self, i: Toks<'a>, cands: &[&dyn Fn(Toks<'a>) -> R<'a, Expr>]) -> Option<(Toks<'a>, Expr)> {
+    fn longest<'a>(
+        &self,
+        i: Toks<'a>,
+        cands: &[&dyn Fn(Toks<'a>) -> R<'a, Expr>],
+    ) -> Option<(Toks<'a>, Expr)> {
         let mut best: Option<(Toks<'a>, Expr)> = None;
         for c in cands {
             if let Ok((rest, e)) = c(i) {
-                if best.as_ref().is_none_or(|(r, _)| rest.len() < r.len()) {
+                if best.as_ref().map_or(true, |(r, _)| rest.len() < r.len()) {
                     best = Some((rest, e));
                 }
             }
@@ -635,13 +747,19 @@ impl<'t, 'b> Grammar<'t, 'b> {
 
     /// "May" and "March" alone are months only after a word that announces a date.
     fn bare_month_ok(&self, first: &Tok, m: u8, rest: Toks<'_>) -> bool {
-        if first.flags & super::token::UPPER != 0 && !self.prev.is_some_and(|p| p.flags & super::token::UPPER != 0) {
+        if first.flags & super::token::UPPER != 0
+            && !self
+                .prev
+                .is_some_and(|p| p.flags & super::token::UPPER != 0)
+        {
             // A capitalised heading word alone is not enough.
         }
         if !matches!(m, 3 | 5) {
             return true;
         }
-        let after_ok = rest.first().is_none_or(|n| matches!(n.lex, Lex::Punct(_)));
+        let after_ok = rest
+            .first()
+            .map_or(true, |n| matches!(n.lex, Lex::Punct(_)));
         match self.prev.map(|t| t.lex) {
             Some(Lex::Kw(
                 Kw::In
@@ -665,8 +783,15 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 | Kw::The,
             )) => true,
             Some(Lex::Punct('-')) => true,
-            Some(Lex::Kw(Kw::And | Kw::Or)) => self.prev2.is_some_and(|t| matches!(t.lex, Lex::Month(_) | Lex::Num)),
-            _ => after_ok && self.prev.is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::In | Kw::Of))),
+            Some(Lex::Kw(Kw::And | Kw::Or)) => self
+                .prev2
+                .is_some_and(|t| matches!(t.lex, Lex::Month(_) | Lex::Num)),
+            _ => {
+                after_ok
+                    && self
+                        .prev
+                        .is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::In | Kw::Of)))
+            }
         }
     }
 
@@ -703,14 +828,18 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let (rest, m) = self.month(i).ok()?;
         let pos = |r: Toks<'_>| total - r.len();
         // Month + day (+ year), with a list of further days.
-        let day = |r| alt((day_num, |r| {
-            let (r, _) = opt(kw(Kw::The)).parse(r)?;
-            day_ord_word(r)
-        }))
-        .parse(r);
+        let day = |r| {
+            alt((day_num, |r| {
+                let (r, _) = opt(kw(Kw::The)).parse(r)?;
+                day_ord_word(r)
+            }))
+            .parse(r)
+        };
         if let Ok((after_day, d)) = day(rest) {
             // "May 5" could be "May 5 percent"; a unit or % after the number makes it an amount.
-            let amount = after_day.first().is_some_and(|n| matches!(n.lex, Lex::Unit(_) | Lex::Units(_) | Lex::Punct('%')));
+            let amount = after_day
+                .first()
+                .is_some_and(|n| matches!(n.lex, Lex::Unit(_) | Lex::Units(_) | Lex::Punct('%')));
             if !amount {
                 let mut items = [None; MAX_ITEMS];
                 let mut n = 0;
@@ -719,14 +848,36 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     Err(_) => (after_day, YearRef::Infer),
                 };
                 let first_end = pos(r) - 1;
-                items[0] = Some(Item { first: 0, last: first_end, expr: Expr::Day(DaySpec::Cal(year, m, d)), weekday: None });
+                items[0] = Some(Item {
+                    first: 0,
+                    last: first_end,
+                    expr: Expr::Day(DaySpec::Cal(year, m, d)),
+                    weekday: None,
+                });
                 n += 1;
                 // "April 24 and 25", "March 3 to 5", "Feb. 1-2"
                 while n < MAX_ITEMS {
-                    let sep = |x| alt((kw_in(&[Kw::And, Kw::Or, Kw::To, Kw::Through, Kw::Until]).map(|_| ()), punct('-').map(|_| ()), punct(',').map(|_| ()), punct('&').map(|_| ()))).parse(x);
+                    let sep = |x| {
+                        alt((
+                            kw_in(&[Kw::And, Kw::Or, Kw::To, Kw::Through, Kw::Until]).map(|_| ()),
+                            punct('-').map(|_| ()),
+                            punct(',').map(|_| ()),
+                            punct('&').map(|_| ()),
+                        ))
+                        .parse(x)
+                    };
                     let Ok((r2, _)) = sep(r) else { break };
                     let Ok((r3, d2)) = day_num(r2) else { break };
-                    if r3.first().is_some_and(|t| matches!(t.lex, Lex::Month(_) | Lex::MonAbbr(_) | Lex::Unit(_) | Lex::Units(_) | Lex::Punct('%'))) {
+                    if r3.first().is_some_and(|t| {
+                        matches!(
+                            t.lex,
+                            Lex::Month(_)
+                                | Lex::MonAbbr(_)
+                                | Lex::Unit(_)
+                                | Lex::Units(_)
+                                | Lex::Punct('%')
+                        )
+                    }) {
                         break;
                     }
                     let (r4, y2) = match self.year_after(r3) {
@@ -734,7 +885,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
                         Err(_) => (r3, year),
                     };
                     let start = pos(r2);
-                    items[n] = Some(Item { first: start, last: pos(r4) - 1, expr: Expr::Day(DaySpec::Cal(y2, m, d2)), weekday: None });
+                    items[n] = Some(Item {
+                        first: start,
+                        last: pos(r4) - 1,
+                        expr: Expr::Day(DaySpec::Cal(y2, m, d2)),
+                        weekday: None,
+                    });
                     // A year written after the last day applies to all ("April 24 and 25, 1999").
                     if year == YearRef::Infer && y2 != YearRef::Infer {
                         for it in items.iter_mut().take(n).flatten() {
@@ -760,7 +916,22 @@ impl<'t, 'b> Grammar<'t, 'b> {
         // A bare month must not be a name part ("April Smith"): followed by a capitalised
         // word that is not a time word, it is left alone unless a preposition announced it.
         if let Some(n) = rest.first() {
-            if n.cap() && n.lex == Lex::Other && !self.prev_kw(&[Kw::In, Kw::Since, Kw::Until, Kw::By, Kw::Of, Kw::Last, Kw::Next, Kw::This, Kw::Early, Kw::Late, Kw::Mid]) {
+            if n.cap()
+                && n.lex == Lex::Other
+                && !self.prev_kw(&[
+                    Kw::In,
+                    Kw::Since,
+                    Kw::Until,
+                    Kw::By,
+                    Kw::Of,
+                    Kw::Last,
+                    Kw::Next,
+                    Kw::This,
+                    Kw::Early,
+                    Kw::Late,
+                    Kw::Mid,
+                ])
+            {
                 return None;
             }
         }
@@ -782,8 +953,15 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let pos = |r: Toks<'_>| total - r.len();
         // "Monday, March 4, 2025" / "Monday 4 March": one date, the weekday reported apart.
         let (after_comma, _) = opt(punct(',')).parse(rest).ok()?;
-        if after_comma.first().is_some_and(|t| matches!(t.lex, Lex::Month(_) | Lex::MonAbbr(_) | Lex::Num)) {
-            let inner = Grammar { text: self.text, prev: None, prev2: None };
+        if after_comma
+            .first()
+            .is_some_and(|t| matches!(t.lex, Lex::Month(_) | Lex::MonAbbr(_) | Lex::Num))
+        {
+            let inner = Grammar {
+                text: self.text,
+                prev: None,
+                prev2: None,
+            };
             let found = match after_comma.first().map(|t| t.lex) {
                 Some(Lex::Num) => inner.day_first(after_comma),
                 _ => inner.month_led(after_comma),
@@ -793,13 +971,25 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     if let Expr::Day(DaySpec::Cal(..)) = it.expr {
                         let offset = pos(after_comma);
                         let mut items = [None; MAX_ITEMS];
-                        items[0] = Some(Item { first: 0, last: offset + it.last, expr: it.expr, weekday: Some((wd, 0)) });
+                        items[0] = Some(Item {
+                            first: 0,
+                            last: offset + it.last,
+                            expr: it.expr,
+                            weekday: Some((wd, 0)),
+                        });
                         for (k, other) in f.items.iter().enumerate().skip(1) {
                             if let Some(o) = other {
-                                items[k] = Some(Item { first: offset + o.first, last: offset + o.last, ..*o });
+                                items[k] = Some(Item {
+                                    first: offset + o.first,
+                                    last: offset + o.last,
+                                    ..*o
+                                });
                             }
                         }
-                        return Some(Found { len: offset + f.len, items });
+                        return Some(Found {
+                            len: offset + f.len,
+                            items,
+                        });
                     }
                 }
             }
@@ -810,11 +1000,17 @@ impl<'t, 'b> Grammar<'t, 'b> {
         // "Friday night", "Thursday morning"
         if let Ok((r, t)) = tok(|t| matches!(t.lex, Lex::Part(_)))(rest) {
             if let Lex::Part(p) = t.lex {
-                return Some(Found::one(pos(r), Expr::DayPart(DaySpec::Weekday(wd, Dir::Tense), p)));
+                return Some(Found::one(
+                    pos(r),
+                    Expr::DayPart(DaySpec::Weekday(wd, Dir::Tense), p),
+                ));
             }
         }
         // Weekdays as headline capitals or plural ("Mondays") are not dates.
-        Some(Found::one(pos(rest), Expr::Day(DaySpec::Weekday(wd, Dir::Tense))))
+        Some(Found::one(
+            pos(rest),
+            Expr::Day(DaySpec::Weekday(wd, Dir::Tense)),
+        ))
     }
 
     /// Dates that start with the day: "23 April 2025", "22 and 23 June", "23rd of April".
@@ -833,7 +1029,15 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 r = r1;
                 break;
             }
-            let sep = |x| alt((kw_in(&[Kw::And, Kw::Or, Kw::To]).map(|_| ()), punct('-').map(|_| ()), punct(',').map(|_| ()), punct('&').map(|_| ()))).parse(x);
+            let sep = |x| {
+                alt((
+                    kw_in(&[Kw::And, Kw::Or, Kw::To]).map(|_| ()),
+                    punct('-').map(|_| ()),
+                    punct(',').map(|_| ()),
+                    punct('&').map(|_| ()),
+                ))
+                .parse(x)
+            };
             match sep(r1) {
                 Ok((r2, _)) if r2.first().is_some_and(|t| t.lex == Lex::Num) => r = r2,
                 _ => {
@@ -851,7 +1055,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let mut items = [None; MAX_ITEMS];
         for (k, (s, e, d)) in days.iter().take(n).enumerate() {
             let last = if k + 1 == n { pos(r) - 1 } else { *e };
-            items[k] = Some(Item { first: *s, last, expr: Expr::Day(DaySpec::Cal(year, m, *d)), weekday: None });
+            items[k] = Some(Item {
+                first: *s,
+                last,
+                expr: Expr::Day(DaySpec::Cal(year, m, *d)),
+                weekday: None,
+            });
         }
         Some(Found { len: pos(r), items })
     }
@@ -892,17 +1101,24 @@ impl<'t, 'b> Grammar<'t, 'b> {
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
                 return err();
             }
-            Ok((r, Expr::Day(DaySpec::Cal(YearRef::Abs(y), m as u8, d as u8))))
+            Ok((
+                r,
+                Expr::Day(DaySpec::Cal(YearRef::Abs(y), m as u8, d as u8)),
+            ))
         };
         let month = |r| {
             let (r, m) = tok(|t| t.lex == Lex::Num && t.len == 2 && !t.spaced())(r)?;
-            if !(1..=12).contains(&m.num) || r.first().is_some_and(|t| !t.spaced() && (t.lex == Lex::Num || t.is('-'))) {
+            if !(1..=12).contains(&m.num)
+                || r.first()
+                    .is_some_and(|t| !t.spaced() && (t.lex == Lex::Num || t.is('-')))
+            {
                 return err();
             }
             Ok((r, Expr::Month(YearRef::Abs(y), m.num as u8)))
         };
         let coded = |r| {
-            let (r, k) = tok(|t| !t.spaced() && matches!(t.lex, Lex::Kw(Kw::Q | Kw::H | Kw::Week)))(r)?;
+            let (r, k) =
+                tok(|t| !t.spaced() && matches!(t.lex, Lex::Kw(Kw::Q | Kw::H | Kw::Week)))(r)?;
             let (r, n) = tok(|t| t.lex == Lex::Num && !t.spaced() && t.len <= 2)(r)?;
             match (k.lex, n.num) {
                 (Lex::Kw(Kw::Q), 1..=4) => Ok((r, Expr::Quarter(YearRef::Abs(y), n.num as u8))),
@@ -929,7 +1145,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1000..=2999).contains(&y.num) {
             return err();
         }
-        Ok((r, Expr::Day(DaySpec::Cal(YearRef::Abs(y.num as i32), m as u8, d as u8))))
+        Ok((
+            r,
+            Expr::Day(DaySpec::Cal(YearRef::Abs(y.num as i32), m as u8, d as u8)),
+        ))
     }
 
     /// "a.m." / "p.m." / "am" / "pm": true for p.m.
@@ -1024,7 +1243,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
         if pm.is_none() && zone.is_none() && day.is_none() {
             return err();
         }
-        Ok((r2, Expr::Clock(day.unwrap_or(DaySpec::Unknown), h as u8, m as u8)))
+        Ok((
+            r2,
+            Expr::Clock(day.unwrap_or(DaySpec::Unknown), h as u8, m as u8),
+        ))
     }
 
     /// The day written right after a clock time ("Tuesday", ", Nov. 6", "today").
@@ -1037,11 +1259,14 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let rel = |r| {
             let (r, k) = kw_in(&[Kw::Today, Kw::Yesterday, Kw::Tomorrow, Kw::Tonight]).parse(r)?;
-            Ok((r, DaySpec::Rel(match k {
-                Kw::Yesterday => -1,
-                Kw::Tomorrow => 1,
-                _ => 0,
-            })))
+            Ok((
+                r,
+                DaySpec::Rel(match k {
+                    Kw::Yesterday => -1,
+                    Kw::Tomorrow => 1,
+                    _ => 0,
+                }),
+            ))
         };
         let date = |r| {
             let (r, m) = self.month(r)?;
@@ -1058,51 +1283,144 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let first = i.first().ok_or(nom::Err::Error(()))?;
         let (rest, y) = year4(i)?;
         let prep = self.prev_kw(&[
-            Kw::In, Kw::Since, Kw::Until, Kw::By, Kw::From, Kw::To, Kw::Of, Kw::Before, Kw::After, Kw::Between, Kw::During, Kw::Through, Kw::The, Kw::For, Kw::Early, Kw::Late, Kw::Mid, Kw::Fiscal,
+            Kw::In,
+            Kw::Since,
+            Kw::Until,
+            Kw::By,
+            Kw::From,
+            Kw::To,
+            Kw::Of,
+            Kw::Before,
+            Kw::After,
+            Kw::Between,
+            Kw::During,
+            Kw::Through,
+            Kw::The,
+            Kw::For,
+            Kw::Early,
+            Kw::Late,
+            Kw::Mid,
+            Kw::Fiscal,
         ]);
-        if !(1900..=2099).contains(&y) && !(prep && y >= 1000) {
+        if !((1900..=2099).contains(&y) || (prep && y >= 1000)) {
             return err();
         }
         if let Some(p) = self.prev {
-            if matches!(p.lex, Lex::Punct('$' | '#' | '\u{a3}' | '\u{20ac}' | '\u{a5}' | '+' | '/' | '.' | ':')) && !first.spaced() {
+            if matches!(
+                p.lex,
+                Lex::Punct('$' | '#' | '\u{a3}' | '\u{20ac}' | '\u{a5}' | '+' | '/' | '.' | ':')
+            ) && !first.spaced()
+            {
                 return err();
             }
             if matches!(p.lex, Lex::Punct('$' | '\u{a3}' | '\u{20ac}' | '#')) {
                 return err();
             }
             // "No. 1990", "Flight 2000", "page 1999": a numbered thing.
-            if p.lex == Lex::Other && ["no", "nos", "flight", "number", "page", "pages", "route", "room", "model", "version", "rule", "article", "item", "resolution", "code", "highway", "interstate", "channel", "gate", "ward", "level", "row", "section", "chapter", "box", "suite", "apt", "p"].iter().any(|w| self.word_is(p, w)) {
+            if p.lex == Lex::Other
+                && [
+                    "no",
+                    "nos",
+                    "flight",
+                    "number",
+                    "page",
+                    "pages",
+                    "route",
+                    "room",
+                    "model",
+                    "version",
+                    "rule",
+                    "article",
+                    "item",
+                    "resolution",
+                    "code",
+                    "highway",
+                    "interstate",
+                    "channel",
+                    "gate",
+                    "ward",
+                    "level",
+                    "row",
+                    "section",
+                    "chapter",
+                    "box",
+                    "suite",
+                    "apt",
+                    "p",
+                ]
+                .iter()
+                .any(|w| self.word_is(p, w))
+            {
                 return err();
             }
             // "post-1959" is the year; "555-1990" is not.
             let prefix = self.prev2.is_some_and(|t| {
                 let w = t.text(self.text);
-                ["post", "pre", "mid", "early", "late"].iter().any(|p| w.eq_ignore_ascii_case(p))
+                ["post", "pre", "mid", "early", "late"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
             });
-            if p.is('-') && !first.spaced() && !prefix && !self.prev2.is_some_and(|t| t.lex == Lex::Num && t.len == 4) {
+            if p.is('-')
+                && !first.spaced()
+                && !prefix
+                && !self.prev2.is_some_and(|t| t.lex == Lex::Num && t.len == 4)
+            {
                 return err();
             }
         }
         if let Some(n) = rest.first() {
-            if n.is('%') || (n.lex == Lex::Other && (self.word_is(n, "percent") || self.word_is(n, "per"))) {
+            if n.is('%')
+                || (n.lex == Lex::Other && (self.word_is(n, "percent") || self.word_is(n, "per")))
+            {
                 return err();
             }
-            if !n.spaced() && (n.is('-') || n.is('/')) && rest.at(1).is_some_and(|t| t.lex == Lex::Num && t.len != 4 && t.len != 2) {
+            if !n.spaced()
+                && (n.is('-') || n.is('/'))
+                && rest
+                    .at(1)
+                    .is_some_and(|t| t.lex == Lex::Num && t.len != 4 && t.len != 2)
+            {
                 return err();
             }
             // A count of things: "2000 troops", "about 1990 people".
-            let approx_before = self.prev_kw(&[Kw::About, Kw::Some, Kw::Nearly, Kw::Almost, Kw::Than, Kw::Least, Kw::Over, Kw::Around, Kw::Up, Kw::Just])
-                || self.prev.is_some_and(|p| ["approximately", "roughly", "only", "total", "totaling", "totalling", "exactly"].iter().any(|w| self.word_is(p, w)));
+            let approx_before = self.prev_kw(&[
+                Kw::About,
+                Kw::Some,
+                Kw::Nearly,
+                Kw::Almost,
+                Kw::Than,
+                Kw::Least,
+                Kw::Over,
+                Kw::Around,
+                Kw::Up,
+                Kw::Just,
+            ]) || self.prev.is_some_and(|p| {
+                [
+                    "approximately",
+                    "roughly",
+                    "only",
+                    "total",
+                    "totaling",
+                    "totalling",
+                    "exactly",
+                ]
+                .iter()
+                .any(|w| self.word_is(p, w))
+            });
             let noun_after = n.lex == Lex::Other && !n.cap() && n.spaced();
             let counted = n.cue & cue::COUNT != 0;
             let det_before = self.prev.is_some_and(|p| p.cue & cue::DET != 0);
-            if (approx_before && (noun_after || n.lex == Lex::Kw(Kw::To))) || (counted && !det_before) {
+            if (approx_before && (noun_after || n.lex == Lex::Kw(Kw::To)))
+                || (counted && !det_before)
+            {
                 return err();
             }
             // Event names: the year is part of the name, not a date claim.
             if n.cap() && n.lex == Lex::Other {
                 let next2 = rest.at(1);
-                let name = ["expo", "cup", "championship", "championships"].iter().any(|w| self.word_is(n, w))
+                let name = ["expo", "cup", "championship", "championships"]
+                    .iter()
+                    .any(|w| self.word_is(n, w))
                     || (self.word_is(n, "world") && next2.is_some_and(|t| self.word_is(t, "cup")));
                 if name {
                     return err();
@@ -1116,7 +1434,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// Decades: "1990s", "1990's", "'90s", "the nineties" (after "the"), "mid-1990s".
     fn decade<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let full = |i| {
-            let (r, t) = tok(|t| t.lex == Lex::Num && t.len == 4 && t.num % 10 == 0 && t.int().is_some())(i)?;
+            let (r, t) =
+                tok(|t| t.lex == Lex::Num && t.len == 4 && t.num % 10 == 0 && t.int().is_some())(
+                    i,
+                )?;
             let (r, _) = opt(glued('\'')).parse(r)?;
             let (r, _) = tok(|t| !t.spaced() && t.lex == Lex::Kw(Kw::S))(r)?;
             if !(1000..=2990).contains(&t.num) {
@@ -1126,7 +1447,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let short = |i| {
             let (r, _) = punct('\'')(i)?;
-            let (r, t) = tok(|t| t.lex == Lex::Num && t.len == 2 && !t.spaced() && t.num % 10 == 0)(r)?;
+            let (r, t) =
+                tok(|t| t.lex == Lex::Num && t.len == 2 && !t.spaced() && t.num % 10 == 0)(r)?;
             let (r, _) = opt(glued('\'')).parse(r)?;
             let (r, _) = tok(|t| !t.spaced() && t.lex == Lex::Kw(Kw::S))(r)?;
             // The 20th century is assumed for two-digit decades ("'90s").
@@ -1170,7 +1492,14 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 kw(Kw::Long).parse(x)
             })
             .parse(r)?;
-            Ok((r, Dur { qty: q, unit: u, extra: None }))
+            Ok((
+                r,
+                Dur {
+                    qty: q,
+                    unit: u,
+                    extra: None,
+                },
+            ))
         };
         let plain = |i| {
             let (r, q) = qty(i)?;
@@ -1184,7 +1513,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let unit_tok = r.first().copied();
             let (r, (u, _)) = unit(r)?;
             // "60 Minutes" (a title), not sixty minutes.
-            if unit_tok.is_some_and(|t| t.cap() && t.flags & super::token::UPPER == 0) && i.first().is_some_and(|t| !t.cap()) {
+            if unit_tok.is_some_and(|t| t.cap() && t.flags & super::token::UPPER == 0)
+                && i.first().is_some_and(|t| !t.cap())
+            {
                 return err();
             }
             // "a minute and a half", "two years and a half"
@@ -1198,20 +1529,41 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 (Qty::N(n), Some(_)) => Qty::N(n + 0.5),
                 (q, _) => q,
             };
-            Ok((r, Dur { qty: q, unit: u, extra: None }))
+            Ok((
+                r,
+                Dur {
+                    qty: q,
+                    unit: u,
+                    extra: None,
+                },
+            ))
         };
         let half_a = |i| {
             let (r, _) = kw(Kw::Half).parse(i)?;
             let (r, _) = kw(Kw::A).parse(r)?;
             let (r, u) = unit_sing(r)?;
-            Ok((r, Dur { qty: Qty::N(0.5), unit: u, extra: None }))
+            Ok((
+                r,
+                Dur {
+                    qty: Qty::N(0.5),
+                    unit: u,
+                    extra: None,
+                },
+            ))
         };
         let a_half = |i| {
             let (r, _) = kw(Kw::A).parse(i)?;
             let (r, _) = kw(Kw::Half).parse(r)?;
             let (r, _) = opt(hyphen).parse(r)?;
             let (r, u) = unit_sing(r)?;
-            Ok((r, Dur { qty: Qty::N(0.5), unit: u, extra: None }))
+            Ok((
+                r,
+                Dur {
+                    qty: Qty::N(0.5),
+                    unit: u,
+                    extra: None,
+                },
+            ))
         };
         let a_unit = |i| {
             let (r, _) = kw(Kw::A).parse(i)?;
@@ -1227,19 +1579,37 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 kw(Kw::Half).parse(x)
             })
             .parse(r)?;
-            Ok((r, Dur { qty: Qty::N(if half.is_some() { 1.5 } else { 1.0 }), unit: u, extra: None }))
+            Ok((
+                r,
+                Dur {
+                    qty: Qty::N(if half.is_some() { 1.5 } else { 1.0 }),
+                    unit: u,
+                    extra: None,
+                },
+            ))
         };
         let (r, d) = alt((adjective, half_a, a_half, a_unit, plain)).parse(i)?;
         if d.unit == Unit::Weekend {
             return err();
         }
         // "a second opinion": the ordinal, not one second.
-        if d.unit == Unit::Second && d.qty == Qty::N(1.0) && i.0.iter().take(i.len() - r.len()).any(|t| t.lex == Lex::Ord(2)) {
+        if d.unit == Unit::Second
+            && d.qty == Qty::N(1.0)
+            && i.0
+                .iter()
+                .take(i.len() - r.len())
+                .any(|t| t.lex == Lex::Ord(2))
+        {
             return err();
         }
         // "1988 quarter" is a year before a noun, not 1988 quarters.
         if let (Qty::N(n), Some(t)) = (d.qty, i.first()) {
-            if t.lex == Lex::Num && t.len == 4 && n >= 1000.0 && !r.0.is_empty() && i.at(1).is_some_and(|u| matches!(u.lex, Lex::Unit(_))) {
+            if t.lex == Lex::Num
+                && t.len == 4
+                && n >= 1000.0
+                && !r.0.is_empty()
+                && i.at(1).is_some_and(|u| matches!(u.lex, Lex::Unit(_)))
+            {
                 return err();
             }
         }
@@ -1275,7 +1645,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         // "a year ago", "a year earlier": the same period one year before, at the granularity
         // the text is talking in.
-        let a_year = d.unit == Unit::Year && d.qty == Qty::N(1.0) && approx_mod.is_none() && i.first().is_some_and(|t| t.lex == Lex::Kw(Kw::A));
+        let a_year = d.unit == Unit::Year
+            && d.qty == Qty::N(1.0)
+            && approx_mod.is_none()
+            && i.first().is_some_and(|t| t.lex == Lex::Kw(Kw::A));
         if let Ok((r2, sign)) = alt((ago, from_now)).parse(r) {
             if a_year && sign < 0 {
                 return Ok((r2, Expr::YearAgo));
@@ -1289,13 +1662,27 @@ impl<'t, 'b> Grammar<'t, 'b> {
         }
         // A duration preceded by "a"/"per" right after an amount or "twice" is a frequency:
         // "interviews a day", "$1 billion a year".
-        if approx_mod.is_none() && d.qty == Qty::N(1.0) && i.first().is_some_and(|t| t.lex == Lex::Kw(Kw::A)) {
+        if approx_mod.is_none()
+            && d.qty == Qty::N(1.0)
+            && i.first().is_some_and(|t| t.lex == Lex::Kw(Kw::A))
+        {
             if let Some(p) = self.prev {
                 let count = p.lex == Lex::Num
-                    || matches!(p.lex, Lex::Kw(Kw::Twice | Kw::Once | Kw::Times | Kw::Thousand | Kw::Hundred | Kw::Dozen))
+                    || matches!(
+                        p.lex,
+                        Lex::Kw(
+                            Kw::Twice
+                                | Kw::Once
+                                | Kw::Times
+                                | Kw::Thousand
+                                | Kw::Hundred
+                                | Kw::Dozen
+                        )
+                    )
                     || (p.lex == Lex::Other && !p.cap() && {
                         let w = p.text(self.text);
-                        (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3) || ["million", "billion", "trillion", "percent"].contains(&w)
+                        (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+                            || ["million", "billion", "trillion", "percent"].contains(&w)
                     });
                 if count && !matches!(d.unit, Unit::Decade | Unit::Century) {
                     return Ok((r, Expr::Set(1.0, d.unit)));
@@ -1303,7 +1690,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
             }
         }
         // The "quarter" of "a quarter of the shares" is a fraction, not a time.
-        if d.unit == Unit::Quarter && d.qty == Qty::N(1.0) && r.first().is_some_and(|t| t.lex == Lex::Kw(Kw::Of)) {
+        if d.unit == Unit::Quarter
+            && d.qty == Qty::N(1.0)
+            && r.first().is_some_and(|t| t.lex == Lex::Kw(Kw::Of))
+        {
             return err();
         }
         let (r, _) = opt(or_so).parse(r)?;
@@ -1330,7 +1720,14 @@ impl<'t, 'b> Grammar<'t, 'b> {
         if matches!(u, Unit::Weekend) {
             return err();
         }
-        Ok((r, Expr::Duration(Dur { qty: Qty::Vague, unit: u, extra: None })))
+        Ok((
+            r,
+            Expr::Duration(Dur {
+                qty: Qty::Vague,
+                unit: u,
+                extra: None,
+            }),
+        ))
     }
 
     // ----- quarters, halves, seasons ----------------------------------------------------
@@ -1345,14 +1742,18 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let rel = |x| {
             let (x, k) = kw_in(&[Kw::This, Kw::Last, Kw::Next, Kw::That, Kw::The]).parse(x)?;
-            let (x, _) = opt(kw_in(&[Kw::Following, Kw::Previous, Kw::Current, Kw::Same])).parse(x)?;
+            let (x, _) =
+                opt(kw_in(&[Kw::Following, Kw::Previous, Kw::Current, Kw::Same])).parse(x)?;
             let (x, _) = tok(|t| t.lex == Lex::Unit(Unit::Year))(x)?;
-            Ok((x, match k {
-                Kw::This | Kw::The => YearRef::Rel(0),
-                Kw::Last => YearRef::Rel(-1),
-                Kw::Next => YearRef::Rel(1),
-                _ => YearRef::Anchor(0),
-            }))
+            Ok((
+                x,
+                match k {
+                    Kw::This | Kw::The => YearRef::Rel(0),
+                    Kw::Last => YearRef::Rel(-1),
+                    Kw::Next => YearRef::Rel(1),
+                    _ => YearRef::Anchor(0),
+                },
+            ))
         };
         alt((written, rel)).parse(r)
     }
@@ -1398,7 +1799,11 @@ impl<'t, 'b> Grammar<'t, 'b> {
     fn q_code<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, k) = tok(|t| t.cap() && matches!(t.lex, Lex::Kw(Kw::Q | Kw::H)))(i)?;
         let (r, n) = tok(|t| t.lex == Lex::Num && !t.spaced() && t.len == 1)(r)?;
-        let (r, y) = opt(alt((|x| year4(x).map(|(x, y)| (x, YearRef::Abs(y))), |x| self.of_year(x)))).parse(r)?;
+        let (r, y) = opt(alt((
+            |x| year4(x).map(|(x, y)| (x, YearRef::Abs(y))),
+            |x| self.of_year(x),
+        )))
+        .parse(r)?;
         let y = y.unwrap_or(YearRef::Infer);
         match (k.lex, n.num) {
             (Lex::Kw(Kw::Q), 1..=4) => Ok((r, Expr::Quarter(y, n.num as u8))),
@@ -1410,7 +1815,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "fiscal 1989", "fiscal year 1990", "FY2023", "fiscal first quarter".
     fn fiscal<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let year = |x| {
-            let (x, _) = alt((kw(Kw::Fiscal), tok(|t| t.lex == Lex::Kw(Kw::Fy) && t.cap()))).parse(x)?;
+            let (x, _) =
+                alt((kw(Kw::Fiscal), tok(|t| t.lex == Lex::Kw(Kw::Fy) && t.cap()))).parse(x)?;
             let (x, _) = opt(tok(|t| t.lex == Lex::Unit(Unit::Year))).parse(x)?;
             let (x, y) = alt((year4, |z| {
                 let (z, _) = punct('\'')(z)?;
@@ -1427,7 +1833,11 @@ impl<'t, 'b> Grammar<'t, 'b> {
     fn season_year<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, t) = tok(|t| matches!(t.lex, Lex::Season(_)))(i)?;
         let Lex::Season(s) = t.lex else { return err() };
-        let (r, y) = alt((|x| self.of_year(x), |x| year4(x).map(|(x, y)| (x, YearRef::Abs(y))))).parse(r)?;
+        let (r, y) = alt((
+            |x| self.of_year(x),
+            |x| year4(x).map(|(x, y)| (x, YearRef::Abs(y))),
+        ))
+        .parse(r)?;
         Ok((r, Expr::Season(y, s)))
     }
 
@@ -1455,7 +1865,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 Err(_) => (opt(day_word).parse(r)?.0, Holiday::Christmas),
             },
             Holiday::Easter => {
-                let (r, _) = opt(tok(|t| t.lex == Lex::Weekday(6) || t.lex == Lex::Unit(Unit::Day))).parse(r)?;
+                let (r, _) = opt(tok(|t| {
+                    t.lex == Lex::Weekday(6) || t.lex == Lex::Unit(Unit::Day)
+                }))
+                .parse(r)?;
                 (r, Holiday::Easter)
             }
             Holiday::Thanksgiving | Holiday::Halloween => (opt(day_word).parse(r)?.0, h),
@@ -1480,7 +1893,11 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let (r, _) = hyphen(r)?;
         let (r, k) = kw_in(&[Kw::End, Kw::Earlier, Kw::Ago]).parse(r)?;
         if k == Kw::End {
-            let y = if self.prev_kw(&[Kw::Since, Kw::From]) { YearRef::Rel(-1) } else { YearRef::Rel(0) };
+            let y = if self.prev_kw(&[Kw::Since, Kw::From]) {
+                YearRef::Rel(-1)
+            } else {
+                YearRef::Rel(0)
+            };
             return Ok((r, Expr::YearEnd(y)));
         }
         // "the year-ago quarter" is read by the "the" rules.
@@ -1525,7 +1942,18 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "the past two months", "the first nine months", "the next 12 to 18 months", "the past
     /// few weeks", "the last twenty four hours".
     fn the_span_duration<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
-        let (r, rel) = opt(kw_in(&[Kw::Past, Kw::Last, Kw::Next, Kw::Coming, Kw::Previous, Kw::Following, Kw::Latest, Kw::Recent, Kw::Prior])).parse(i)?;
+        let (r, rel) = opt(kw_in(&[
+            Kw::Past,
+            Kw::Last,
+            Kw::Next,
+            Kw::Coming,
+            Kw::Previous,
+            Kw::Following,
+            Kw::Latest,
+            Kw::Recent,
+            Kw::Prior,
+        ]))
+        .parse(i)?;
         let (r, first) = opt(|x| {
             let (x, t) = tok(|t| matches!(t.lex, Lex::Ord(1)))(x)?;
             Ok((x, t))
@@ -1547,17 +1975,36 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "the past year", "the last week", "the next day", "the following year", "the previous
     /// Friday", "the same day", "the past decade".
     fn the_rel_period<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
-        let (r, k) = kw_in(&[Kw::Past, Kw::Last, Kw::Next, Kw::Coming, Kw::Previous, Kw::Prior, Kw::Following, Kw::Same, Kw::Current, Kw::Latest])
-            .parse(i)?;
+        let (r, k) = kw_in(&[
+            Kw::Past,
+            Kw::Last,
+            Kw::Next,
+            Kw::Coming,
+            Kw::Previous,
+            Kw::Prior,
+            Kw::Following,
+            Kw::Same,
+            Kw::Current,
+            Kw::Latest,
+        ])
+        .parse(i)?;
         let unit_case = |x| {
             let (x, u) = unit_sing(x)?;
             let e = match (k, u) {
                 (Kw::Past | Kw::Last, Unit::Week) => Expr::Week(0),
                 (Kw::Past | Kw::Last, Unit::Year) => Expr::Year(YearRef::Rel(-1)),
                 (Kw::Past | Kw::Last, Unit::Month) => Expr::MonthRel(-1),
-                (Kw::Past, Unit::Decade) => Expr::Duration(Dur { qty: Qty::N(1.0), unit: Unit::Decade, extra: None }),
+                (Kw::Past, Unit::Decade) => Expr::Duration(Dur {
+                    qty: Qty::N(1.0),
+                    unit: Unit::Decade,
+                    extra: None,
+                }),
                 (Kw::Last, Unit::Decade) => Expr::DecadeRel(-1),
-                (Kw::Past | Kw::Last, Unit::Century) => Expr::Duration(Dur { qty: Qty::N(1.0), unit: Unit::Century, extra: None }),
+                (Kw::Past | Kw::Last, Unit::Century) => Expr::Duration(Dur {
+                    qty: Qty::N(1.0),
+                    unit: Unit::Century,
+                    extra: None,
+                }),
                 (Kw::Past | Kw::Last, Unit::Quarter) => Expr::QuarterRel(-1),
                 (Kw::Past | Kw::Last, Unit::Weekend) => Expr::Weekend(Dir::Last),
                 (Kw::Next | Kw::Coming, Unit::Week) => Expr::Week(1),
@@ -1583,11 +2030,13 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 (Kw::Current, Unit::Week) => Expr::Week(0),
                 (Kw::Current, Unit::Decade) => Expr::DecadeRel(0),
                 (Kw::Current, Unit::Century) => Expr::CenturyRel(0),
-                (Kw::Following | Kw::Previous | Kw::Prior | Kw::Same, Unit::Quarter) => Expr::QuarterCtx(match k {
-                    Kw::Following => 1,
-                    Kw::Same => 0,
-                    _ => -1,
-                }),
+                (Kw::Following | Kw::Previous | Kw::Prior | Kw::Same, Unit::Quarter) => {
+                    Expr::QuarterCtx(match k {
+                        Kw::Following => 1,
+                        Kw::Same => 0,
+                        _ => -1,
+                    })
+                }
                 _ => return err(),
             };
             // "the past year" followed by "ended" is a duration; "the previous year's" fine.
@@ -1620,7 +2069,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
             match k {
                 Kw::Current => Ok((x, Expr::Year(YearRef::Rel(0)))),
                 Kw::Latest => Ok((x, Expr::Year(YearRef::Rel(-1)))),
-                Kw::Past | Kw::Last | Kw::Previous | Kw::Prior => Ok((x, Expr::Year(YearRef::Rel(-1)))),
+                Kw::Past | Kw::Last | Kw::Previous | Kw::Prior => {
+                    Ok((x, Expr::Year(YearRef::Rel(-1))))
+                }
                 Kw::Next | Kw::Coming => Ok((x, Expr::Year(YearRef::Rel(1)))),
                 _ => err(),
             }
@@ -1629,9 +2080,20 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let plural_case = |x| {
             let (x, u) = unit_plural(x)?;
             match k {
-                Kw::Past | Kw::Last | Kw::Next | Kw::Coming | Kw::Following | Kw::Previous | Kw::Prior => {
-                    Ok((x, Expr::Duration(Dur { qty: Qty::Vague, unit: u, extra: None })))
-                }
+                Kw::Past
+                | Kw::Last
+                | Kw::Next
+                | Kw::Coming
+                | Kw::Following
+                | Kw::Previous
+                | Kw::Prior => Ok((
+                    x,
+                    Expr::Duration(Dur {
+                        qty: Qty::Vague,
+                        unit: u,
+                        extra: None,
+                    }),
+                )),
                 _ => err(),
             }
         };
@@ -1658,7 +2120,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let corresponding = |x| {
             let (x, _) = opt(kw_in(&[Kw::Same, Kw::Comparable])).parse(x)?;
-            let (x, _) = alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
+            let (x, _) =
+                alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
             let (x, _) = ago_suffix(x)?;
             Ok((x, Expr::QuarterCtx(-4)))
         };
@@ -1675,7 +2138,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 kw(Kw::Recent).parse(z)
             })
             .parse(x)?;
-            let (x, q) = alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
+            let (x, q) =
+                alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
             // "the period" alone is too vague; "the quarter" is the one being reported.
             if q.lex == Lex::Kw(Kw::Period) && k.is_none() && most.is_none() {
                 return err();
@@ -1687,7 +2151,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let (x, _) = hyphen(x)?;
             let (x, _) = kw_in(&[Kw::Ago, Kw::Earlier]).parse(x)?;
             let (x, n) = opt(ordinal).parse(x)?;
-            let (x, _) = alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
+            let (x, _) =
+                alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
             match n {
                 Some(n @ 1..=4) => Ok((x, Expr::Quarter(YearRef::Rel(-1), n as u8))),
                 Some(_) => err(),
@@ -1697,7 +2162,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let year_period = |x| {
             let (x, y) = year4(x)?;
             let (x, n) = opt(ordinal).parse(x)?;
-            let (x, _) = alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
+            let (x, _) =
+                alt((tok(|t| t.lex == Lex::Unit(Unit::Quarter)), kw(Kw::Period))).parse(x)?;
             match n {
                 Some(n @ 1..=4) => Ok((x, Expr::Quarter(YearRef::Abs(y), n as u8))),
                 Some(_) => err(),
@@ -1715,7 +2181,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
         if let Ok((r2, y)) = self.of_year(r) {
             return Ok((r2, Expr::Season(y, s)));
         }
-        if s == Season::Fall || s == Season::Spring || r.first().is_some_and(|t| t.lex == Lex::Kw(Kw::Of)) {
+        if s == Season::Fall
+            || s == Season::Spring
+            || r.first().is_some_and(|t| t.lex == Lex::Kw(Kw::Of))
+        {
             return err();
         }
         Ok((r, Expr::SeasonDir(s, Dir::This)))
@@ -1737,7 +2206,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let week = |x| {
             let (x, _) = tok(|t| t.lex == Lex::Unit(Unit::Week))(x)?;
-            if x.first().is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::Before | Kw::After | Kw::Of))) {
+            if x.first()
+                .is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::Before | Kw::After | Kw::Of)))
+            {
                 return err();
             }
             Ok((x, Expr::Week(0)))
@@ -1751,7 +2222,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             }
             if let Ok((x2, y)) = alt((year4, |z| {
                 let (z, n) = card_words(z)?;
-                if n >= 1900.0 && n < 2100.0 {
+                if (1900.0..2100.0).contains(&n) {
                     Ok((z, n as i32))
                 } else {
                     err()
@@ -1762,10 +2233,24 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 return Ok((x2, Expr::Year(YearRef::Abs(y))));
             }
             // "for the year ended March 31": a year-long period, not a calendar year.
-            if x.first().is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::Ended | Kw::Ending | Kw::To))) {
-                return Ok((x, Expr::Duration(Dur { qty: Qty::N(1.0), unit: Unit::Year, extra: None })));
+            if x.first()
+                .is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::Ended | Kw::Ending | Kw::To)))
+            {
+                return Ok((
+                    x,
+                    Expr::Duration(Dur {
+                        qty: Qty::N(1.0),
+                        unit: Unit::Year,
+                        extra: None,
+                    }),
+                ));
             }
-            if x.first().is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::Before | Kw::After | Kw::Of | Kw::That | Kw::When))) {
+            if x.first().is_some_and(|t| {
+                matches!(
+                    t.lex,
+                    Lex::Kw(Kw::Before | Kw::After | Kw::Of | Kw::That | Kw::When)
+                )
+            }) {
                 return err();
             }
             Ok((x, Expr::Year(YearRef::Rel(0))))
@@ -1798,7 +2283,16 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let past = |x| {
             let (x, _) = kw(Kw::Past).parse(x)?;
-            if x.first().is_some_and(|t| matches!(t.lex, Lex::Unit(_) | Lex::Units(_) | Lex::Num | Lex::Card(_) | Lex::Kw(Kw::Few | Kw::Several | Kw::Couple))) {
+            if x.first().is_some_and(|t| {
+                matches!(
+                    t.lex,
+                    Lex::Unit(_)
+                        | Lex::Units(_)
+                        | Lex::Num
+                        | Lex::Card(_)
+                        | Lex::Kw(Kw::Few | Kw::Several | Kw::Couple)
+                )
+            }) {
                 return err();
             }
             Ok((x, Expr::Ref(RefKind::Past)))
@@ -1823,7 +2317,11 @@ impl<'t, 'b> Grammar<'t, 'b> {
 
     /// What "the end of" applies to.
     fn edge_target<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
-        let inner = Grammar { text: self.text, prev: None, prev2: None };
+        let inner = Grammar {
+            text: self.text,
+            prev: None,
+            prev2: None,
+        };
         let month_date = |x: Toks<'a>| {
             let f = inner.month_led(x).ok_or(nom::Err::Error(()))?;
             let it = f.items[0].ok_or(nom::Err::Error(()))?;
@@ -1852,20 +2350,29 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let (r, _) = tok(|t| t.lex == Lex::Unit(Unit::Day))(i)?;
         let (r, k) = kw_in(&[Kw::Before, Kw::After]).parse(r)?;
         let off = if k == Kw::Before { -1 } else { 1 };
-        let inner = Grammar { text: self.text, prev: None, prev2: None };
+        let inner = Grammar {
+            text: self.text,
+            prev: None,
+            prev2: None,
+        };
         let target = |x: Toks<'a>| -> R<'a, DaySpec> {
             if let Ok((x2, k)) = kw_in(&[Kw::Yesterday, Kw::Tomorrow, Kw::Today]).parse(x) {
-                return Ok((x2, DaySpec::Rel(match k {
-                    Kw::Yesterday => -1,
-                    Kw::Tomorrow => 1,
-                    _ => 0,
-                })));
+                return Ok((
+                    x2,
+                    DaySpec::Rel(match k {
+                        Kw::Yesterday => -1,
+                        Kw::Tomorrow => 1,
+                        _ => 0,
+                    }),
+                ));
             }
-            let (x2, e) = alt((|z| inner.rel_led(z), |z| inner.holiday(z, Dir::Tense))).parse(x).or_else(|_| {
-                let f = inner.month_led(x).ok_or(nom::Err::Error(()))?;
-                let it = f.items[0].ok_or(nom::Err::Error(()))?;
-                Ok((x.take_from_len(it.last + 1), it.expr))
-            })?;
+            let (x2, e) = alt((|z| inner.rel_led(z), |z| inner.holiday(z, Dir::Tense)))
+                .parse(x)
+                .or_else(|_| {
+                    let f = inner.month_led(x).ok_or(nom::Err::Error(()))?;
+                    let it = f.items[0].ok_or(nom::Err::Error(()))?;
+                    Ok((x.take_from_len(it.last + 1), it.expr))
+                })?;
             match e {
                 Expr::Day(d) => Ok((x2, d)),
                 _ => err(),
@@ -1879,24 +2386,53 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// meeting" (a noun after the ordinal makes it a rank).
     fn the_nth<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, d) = alt((day_num, day_ord_word)).parse(i)?;
-        if i.first().is_some_and(|t| t.lex == Lex::Num) && !i.at(1).is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::St | Kw::Nd | Kw::Rd | Kw::Th))) {
+        if i.first().is_some_and(|t| t.lex == Lex::Num)
+            && !i
+                .at(1)
+                .is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::St | Kw::Nd | Kw::Rd | Kw::Th)))
+        {
             return err();
         }
         let with_month = |x: Toks<'a>| -> R<'a, Expr> {
             let (x, _) = kw(Kw::Of).parse(x)?;
             let (x, m) = self.month(x)?;
             let (x, y) = opt(|z| self.year_after(z)).parse(x)?;
-            Ok((x, Expr::Day(DaySpec::Cal(y.unwrap_or(YearRef::Infer), m, d))))
+            Ok((
+                x,
+                Expr::Day(DaySpec::Cal(y.unwrap_or(YearRef::Infer), m, d)),
+            ))
         };
         if let Ok(ok) = with_month(r) {
             return Ok(ok);
         }
         match r.first().map(|t| t.lex) {
             None | Some(Lex::Punct(_)) => {}
-            Some(Lex::Kw(k)) if matches!(k, Kw::Of | Kw::In | Kw::At | Kw::And | Kw::Or | Kw::To | Kw::Until | Kw::When | Kw::This | Kw::Last | Kw::Next | Kw::From | Kw::By) => {}
+            Some(Lex::Kw(
+                Kw::Of
+                | Kw::In
+                | Kw::At
+                | Kw::And
+                | Kw::Or
+                | Kw::To
+                | Kw::Until
+                | Kw::When
+                | Kw::This
+                | Kw::Last
+                | Kw::Next
+                | Kw::From
+                | Kw::By,
+            )) => {}
             _ => return err(),
         }
-        if !self.prev_kw(&[Kw::On, Kw::By, Kw::Until, Kw::Since, Kw::From, Kw::Before, Kw::After]) {
+        if !self.prev_kw(&[
+            Kw::On,
+            Kw::By,
+            Kw::Until,
+            Kw::Since,
+            Kw::From,
+            Kw::Before,
+            Kw::After,
+        ]) {
             return err();
         }
         Ok((r, Expr::Day(DaySpec::DayOfMonth(d))))
@@ -1905,32 +2441,65 @@ impl<'t, 'b> Grammar<'t, 'b> {
     // ----- keyword-led --------------------------------------------------------------------
 
     fn kw_led<'a>(&self, i: Toks<'a>) -> Option<(Toks<'a>, Expr)> {
-        let Some(Lex::Kw(k)) = i.first().map(|t| t.lex) else { return None };
+        let Some(Lex::Kw(k)) = i.first().map(|t| t.lex) else {
+            return None;
+        };
         match k {
             Kw::A => self.longest(i, &[&|x| self.duration_phrase(x)]),
-            Kw::Last | Kw::Next | Kw::This | Kw::Past | Kw::Coming | Kw::Previous | Kw::Recent | Kw::Current | Kw::That | Kw::These => {
-                self.longest(i, &[&|x| self.rel_led(x), &|x| self.duration_phrase(x)])
-            }
+            Kw::Last
+            | Kw::Next
+            | Kw::This
+            | Kw::Past
+            | Kw::Coming
+            | Kw::Previous
+            | Kw::Recent
+            | Kw::Current
+            | Kw::That
+            | Kw::These => self.longest(i, &[&|x| self.rel_led(x), &|x| self.duration_phrase(x)]),
             Kw::Early | Kw::Mid | Kw::Late => self.longest(i, &[&|x| self.edge_led(x)]),
             Kw::Earlier | Kw::Later => self.longest(i, &[&|x| self.earlier_led(x)]),
-            Kw::End => self.longest(i, &[&|x| {
-                let (x, _) = kw(Kw::End).parse(x)?;
-                let (x, _) = kw(Kw::Of).parse(x)?;
-                self.edge_target(x)
-            }]),
-            Kw::More => self.longest(i, &[&|x| self.duration_phrase(x), &|x| {
-                let (x, _) = kw(Kw::More).parse(x)?;
-                let (x, _) = kw(Kw::Recently).parse(x)?;
-                Ok((x, Expr::Ref(RefKind::Past)))
-            }]),
-            Kw::Less | Kw::Nearly | Kw::Almost | Kw::At | Kw::Up | Kw::No | Kw::Just | Kw::Over | Kw::Several | Kw::Few | Kw::Couple | Kw::Some | Kw::Many | Kw::Dozens | Kw::Half => {
-                self.longest(i, &[&|x| self.duration_phrase(x)])
+            Kw::End => self.longest(
+                i,
+                &[&|x| {
+                    let (x, _) = kw(Kw::End).parse(x)?;
+                    let (x, _) = kw(Kw::Of).parse(x)?;
+                    self.edge_target(x)
+                }],
+            ),
+            Kw::More => self.longest(
+                i,
+                &[&|x| self.duration_phrase(x), &|x| {
+                    let (x, _) = kw(Kw::More).parse(x)?;
+                    let (x, _) = kw(Kw::Recently).parse(x)?;
+                    Ok((x, Expr::Ref(RefKind::Past)))
+                }],
+            ),
+            Kw::Less
+            | Kw::Nearly
+            | Kw::Almost
+            | Kw::At
+            | Kw::Up
+            | Kw::No
+            | Kw::Just
+            | Kw::Over
+            | Kw::Several
+            | Kw::Few
+            | Kw::Couple
+            | Kw::Some
+            | Kw::Many
+            | Kw::Dozens
+            | Kw::Half => self.longest(i, &[&|x| self.duration_phrase(x)]),
+            Kw::Every | Kw::Each | Kw::Per | Kw::Twice | Kw::Once => {
+                self.longest(i, &[&|x| self.set_led(x)])
             }
-            Kw::Every | Kw::Each | Kw::Per | Kw::Twice | Kw::Once => self.longest(i, &[&|x| self.set_led(x)]),
             Kw::Around => {
                 // "around 7:15 p.m.", "around Nov. 1": the approximation is part of the time.
                 let r = Toks(i.0.get(1..)?);
-                let inner = Grammar { text: self.text, prev: i.first(), prev2: self.prev };
+                let inner = Grammar {
+                    text: self.text,
+                    prev: i.first(),
+                    prev2: self.prev,
+                };
                 let f = match r.first()?.lex {
                     Lex::Num => inner.num_led(r)?,
                     Lex::Month(_) | Lex::MonAbbr(_) => inner.month_led(r)?,
@@ -1940,7 +2509,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     }
                 };
                 let it = f.items[0]?;
-                if f.items[1].is_some() || !matches!(it.expr, Expr::Clock(..) | Expr::Day(DaySpec::Cal(..))) {
+                if f.items[1].is_some()
+                    || !matches!(it.expr, Expr::Clock(..) | Expr::Day(DaySpec::Cal(..)))
+                {
                     return None;
                 }
                 Some((r.take_from_len(f.len), it.expr))
@@ -1975,13 +2546,18 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 let (r, _) = kw(Kw::Now).parse(r).ok()?;
                 Some((r, Expr::Ref(RefKind::Present)))
             }
-            Kw::Currently | Kw::Presently | Kw::Nowadays => Some((Toks(i.0.get(1..)?), Expr::Ref(RefKind::Present))),
+            Kw::Currently | Kw::Presently | Kw::Nowadays => {
+                Some((Toks(i.0.get(1..)?), Expr::Ref(RefKind::Present)))
+            }
             // "previously" and "formerly" are left out: TimeML annotators rarely tag them.
             Kw::Recently | Kw::Lately => Some((Toks(i.0.get(1..)?), Expr::Ref(RefKind::Past))),
             Kw::Soon => {
                 // "soon after" / "as soon as" are connectives, not the future.
                 let r = Toks(i.0.get(1..)?);
-                if r.first().is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::After | Kw::As | Kw::Before))) || self.prev_kw(&[Kw::As]) {
+                if r.first()
+                    .is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::After | Kw::As | Kw::Before)))
+                    || self.prev_kw(&[Kw::As])
+                {
                     return None;
                 }
                 Some((r, Expr::Ref(RefKind::Future)))
@@ -2025,7 +2601,19 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "last week", "this year", "next Monday", "last March", "last fall", "this morning",
     /// "that day", "these days", "current", "recent years", "this year's third quarter".
     fn rel_led<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
-        let (r, k) = kw_in(&[Kw::Last, Kw::Next, Kw::This, Kw::Past, Kw::Coming, Kw::Previous, Kw::Recent, Kw::Current, Kw::That, Kw::These]).parse(i)?;
+        let (r, k) = kw_in(&[
+            Kw::Last,
+            Kw::Next,
+            Kw::This,
+            Kw::Past,
+            Kw::Coming,
+            Kw::Previous,
+            Kw::Recent,
+            Kw::Current,
+            Kw::That,
+            Kw::These,
+        ])
+        .parse(i)?;
         // "this coming Sunday", "this past weekend"
         let (r, k, this_past) = match (k, kw_in(&[Kw::Coming, Kw::Past]).parse(r)) {
             (Kw::This, Ok((r2, Kw::Coming))) => (r2, Kw::Next, false),
@@ -2040,7 +2628,16 @@ impl<'t, 'b> Grammar<'t, 'b> {
         // "this past spring": the most recent one.
         let named_dir = if this_past { Dir::Tense } else { dir };
         let named = |x| {
-            let (x, t) = tok(|t| matches!(t.lex, Lex::Weekday(_) | Lex::Month(_) | Lex::MonAbbr(_) | Lex::Season(_) | Lex::Holiday(_)))(x)?;
+            let (x, t) = tok(|t| {
+                matches!(
+                    t.lex,
+                    Lex::Weekday(_)
+                        | Lex::Month(_)
+                        | Lex::MonAbbr(_)
+                        | Lex::Season(_)
+                        | Lex::Holiday(_)
+                )
+            })(x)?;
             if !matches!(k, Kw::Last | Kw::Next | Kw::This | Kw::Past | Kw::Coming) {
                 return err();
             }
@@ -2051,10 +2648,16 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     if !t.cap() {
                         return err();
                     }
-                    let (x, _) = if matches!(t.lex, Lex::MonAbbr(_)) { opt(glued('.')).parse(x)? } else { (x, None) };
+                    let (x, _) = if matches!(t.lex, Lex::MonAbbr(_)) {
+                        opt(glued('.')).parse(x)?
+                    } else {
+                        (x, None)
+                    };
                     // "last Oct. 23"
                     if let Ok((x2, d)) = day_num(x) {
-                        if !x2.first().is_some_and(|t| matches!(t.lex, Lex::Unit(_) | Lex::Units(_) | Lex::Punct('%'))) {
+                        if !x2.first().is_some_and(|t| {
+                            matches!(t.lex, Lex::Unit(_) | Lex::Units(_) | Lex::Punct('%'))
+                        }) {
                             return Ok((x2, Expr::Day(DaySpec::CalDir(m, d, named_dir))));
                         }
                     }
@@ -2096,10 +2699,13 @@ impl<'t, 'b> Grammar<'t, 'b> {
                         Ok((z, n))
                     };
                     if let Ok((z, n)) = poss(x) {
-                        return Ok((z, match n {
-                            Some(n @ 1..=4) => Expr::Quarter(YearRef::Rel(off), n as u8),
-                            _ => Expr::QuarterCtx(off * 4),
-                        }));
+                        return Ok((
+                            z,
+                            match n {
+                                Some(n @ 1..=4) => Expr::Quarter(YearRef::Rel(off), n as u8),
+                                _ => Expr::QuarterCtx(off * 4),
+                            },
+                        ));
                     }
                     Expr::Year(YearRef::Rel(off))
                 }
@@ -2116,7 +2722,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let Lex::Part(p) = t.lex else { return err() };
             match (k, p) {
                 (Kw::This, _) => Ok((x, Expr::DayPart(DaySpec::Rel(0), p))),
-                (Kw::Last, DayPart::Night | DayPart::Evening) => Ok((x, Expr::DayPart(DaySpec::Rel(-1), p))),
+                (Kw::Last, DayPart::Night | DayPart::Evening) => {
+                    Ok((x, Expr::DayPart(DaySpec::Rel(-1), p)))
+                }
                 (Kw::That, _) => Ok((x, Expr::DayPart(DaySpec::Anchor(0), p))),
                 _ => err(),
             }
@@ -2125,9 +2733,18 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let (x, u) = unit_plural(x)?;
             match k {
                 Kw::These if u == Unit::Day => Ok((x, Expr::Ref(RefKind::Present))),
-                Kw::Past if u == Unit::Year && !self.prev_kw(&[Kw::The]) => Ok((x, Expr::Ref(RefKind::Past))),
+                Kw::Past if u == Unit::Year && !self.prev_kw(&[Kw::The]) => {
+                    Ok((x, Expr::Ref(RefKind::Past)))
+                }
                 Kw::Coming if !self.prev_kw(&[Kw::The]) => Ok((x, Expr::Ref(RefKind::Future))),
-                Kw::Recent | Kw::Coming | Kw::Past | Kw::Last | Kw::Next => Ok((x, Expr::Duration(Dur { qty: Qty::Vague, unit: u, extra: None }))),
+                Kw::Recent | Kw::Coming | Kw::Past | Kw::Last | Kw::Next => Ok((
+                    x,
+                    Expr::Duration(Dur {
+                        qty: Qty::Vague,
+                        unit: u,
+                        extra: None,
+                    }),
+                )),
                 _ => err(),
             }
         };
@@ -2135,9 +2752,27 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Kw::Current => {
                 // "current" / "recent" before a noun: PRESENT_REF / PAST_REF, but not in fixed
                 // phrases where the word is not about time ("current account").
-                if x.first().is_some_and(|t| (t.lex == Lex::Other && !t.cap()) || matches!(t.lex, Lex::Card(_) | Lex::Num)) {
-                    let w = x.first().map(|t| t.text(self.text).to_ascii_lowercase()).unwrap_or_default();
-                    if ["account", "accounts", "assets", "liabilities", "affairs", "events", "flow", "flows", "source", "sources"].contains(&w.as_str()) {
+                if x.first().is_some_and(|t| {
+                    (t.lex == Lex::Other && !t.cap()) || matches!(t.lex, Lex::Card(_) | Lex::Num)
+                }) {
+                    let w = x
+                        .first()
+                        .map(|t| t.text(self.text).to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if [
+                        "account",
+                        "accounts",
+                        "assets",
+                        "liabilities",
+                        "affairs",
+                        "events",
+                        "flow",
+                        "flows",
+                        "source",
+                        "sources",
+                    ]
+                    .contains(&w.as_str())
+                    {
                         return err();
                     }
                     Ok((x, Expr::Ref(RefKind::Present)))
@@ -2155,9 +2790,16 @@ impl<'t, 'b> Grammar<'t, 'b> {
     fn edge_led<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, k) = kw_in(&[Kw::Early, Kw::Mid, Kw::Late]).parse(i)?;
         let (r, _) = opt(hyphen).parse(r)?;
-        let inner = Grammar { text: self.text, prev: None, prev2: None };
+        let inner = Grammar {
+            text: self.text,
+            prev: None,
+            prev2: None,
+        };
         let month_date = |x: Toks<'a>| {
-            if !x.first().is_some_and(|t| matches!(t.lex, Lex::Month(_) | Lex::MonAbbr(_))) {
+            if !x
+                .first()
+                .is_some_and(|t| matches!(t.lex, Lex::Month(_) | Lex::MonAbbr(_)))
+            {
                 return err();
             }
             let f = inner.month_led(x).ok_or(nom::Err::Error(()))?;
@@ -2168,7 +2810,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let decade = |x| self.decade(x);
         let rel = |x| inner.rel_led(x);
         let day = |x| {
-            let (x, t) = tok(|t| matches!(t.lex, Lex::Weekday(_) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow)))(x)?;
+            let (x, t) = tok(|t| {
+                matches!(
+                    t.lex,
+                    Lex::Weekday(_) | Lex::Kw(Kw::Today | Kw::Yesterday | Kw::Tomorrow)
+                )
+            })(x)?;
             let d = match t.lex {
                 Lex::Weekday(d) => DaySpec::Weekday(d, Dir::Tense),
                 Lex::Kw(Kw::Yesterday) => DaySpec::Rel(-1),
@@ -2183,7 +2830,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Ok((x, Expr::Day(d)))
         };
         let part = |x| {
-            let (x, t) = tok(|t| matches!(t.lex, Lex::Part(DayPart::Morning | DayPart::Afternoon | DayPart::Evening)))(x)?;
+            let (x, t) = tok(|t| {
+                matches!(
+                    t.lex,
+                    Lex::Part(DayPart::Morning | DayPart::Afternoon | DayPart::Evening)
+                )
+            })(x)?;
             let Lex::Part(p) = t.lex else { return err() };
             // "mid-afternoon yesterday"
             let (x, d) = opt(kw_in(&[Kw::Yesterday, Kw::Today, Kw::Tomorrow])).parse(x)?;
@@ -2201,16 +2853,25 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// "earlier this year", "later this month", "earlier today", "later that day".
     fn earlier_led<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, _) = kw_in(&[Kw::Earlier, Kw::Later]).parse(i)?;
-        let inner = Grammar { text: self.text, prev: None, prev2: None };
+        let inner = Grammar {
+            text: self.text,
+            prev: None,
+            prev2: None,
+        };
         let rel = |x: Toks<'a>| {
-            if !x.first().is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::This | Kw::That | Kw::Next | Kw::Last))) {
+            if !x.first().is_some_and(|t| {
+                matches!(t.lex, Lex::Kw(Kw::This | Kw::That | Kw::Next | Kw::Last))
+            }) {
                 return err();
             }
             inner.rel_led(x)
         };
         let today = |x| {
             let (x, k) = kw_in(&[Kw::Today, Kw::Tonight, Kw::Yesterday]).parse(x)?;
-            Ok((x, Expr::Day(DaySpec::Rel(if k == Kw::Yesterday { -1 } else { 0 }))))
+            Ok((
+                x,
+                Expr::Day(DaySpec::Rel(if k == Kw::Yesterday { -1 } else { 0 })),
+            ))
         };
         alt((rel, today)).parse(r)
     }
@@ -2243,7 +2904,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let times = |x| {
             let (x, _) = alt((kw_in(&[Kw::Twice, Kw::Once]).map(|_| ()), |z| {
-                let (z, _) = alt((qty.map(|_| ()), tok(|t| t.lex == Lex::Num).map(|_| ()))).parse(z)?;
+                let (z, _) =
+                    alt((qty.map(|_| ()), tok(|t| t.lex == Lex::Num).map(|_| ()))).parse(z)?;
                 kw(Kw::Times).parse(z).map(|(z, _)| (z, ()))
             }))
             .parse(x)?;

@@ -1006,7 +1006,12 @@ fn slot_of(key: Key, len: usize) -> usize {
 fn table() -> &'static [Slot] {
     static TABLE: OnceLock<Vec<Slot>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let empty = Slot { key: (0, 0), len: 0, lex: Lex::Other, cue: 0 };
+        let empty = Slot {
+            key: (0, 0),
+            len: 0,
+            lex: Lex::Other,
+            cue: 0,
+        };
         let mut slots = vec![empty; 1 << BITS];
         let mut put = |w: &str, lex: Option<Lex>, cue: u16| {
             let key = pack(w.as_bytes());
@@ -1014,7 +1019,12 @@ fn table() -> &'static [Slot] {
             loop {
                 let s = &mut slots[i];
                 if s.len == 0 {
-                    *s = Slot { key, len: w.len() as u8, lex: lex.unwrap_or(Lex::Other), cue };
+                    *s = Slot {
+                        key,
+                        len: w.len() as u8,
+                        lex: lex.unwrap_or(Lex::Other),
+                        cue,
+                    };
                     return;
                 }
                 if s.key == key && s.len as usize == w.len() {
@@ -1045,7 +1055,9 @@ pub(crate) fn lookup_key(key: Key, len: usize) -> (Lex, u16) {
     let slots = table();
     let mut i = slot_of(key, len);
     loop {
-        let Some(s) = slots.get(i) else { return (Lex::Other, 0) };
+        let Some(s) = slots.get(i) else {
+            return (Lex::Other, 0);
+        };
         if s.len == 0 {
             return (Lex::Other, 0);
         }

@@ -19,7 +19,7 @@ mod tense;
 mod token;
 
 use crate::span::Span;
-use crate::timex::{TimeValue, TimexType};
+use crate::timex::TimeValue;
 use chrono::{NaiveDate, Weekday};
 use expr::{DaySpec, Dir, Expr, Qty, RefKind, YearRef};
 use grammar::{is_trigger, Grammar};
@@ -65,7 +65,9 @@ fn nearby_day(toks: &[Tok], from: usize) -> Option<DaySpec> {
             Lex::Kw(Kw::Tomorrow) => return Some(DaySpec::Rel(1)),
             Lex::Punct(';' | '!' | '?') => return None,
             // A full stop ends the sentence only before a capital ("a.m." does not).
-            Lex::Punct('.') if ahead.get(k + 1).is_some_and(|n| n.spaced() && n.cap()) => return None,
+            Lex::Punct('.') if ahead.get(k + 1).is_some_and(|n| n.spaced() && n.cap()) => {
+                return None
+            }
             _ => {}
         }
     }
@@ -73,7 +75,9 @@ fn nearby_day(toks: &[Tok], from: usize) -> Option<DaySpec> {
 }
 
 fn before_is(toks: &[Tok], k: usize, kws: &[Kw]) -> bool {
-    k.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| matches!(t.lex, Lex::Kw(w) if kws.contains(&w)))
+    k.checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| matches!(t.lex, Lex::Kw(w) if kws.contains(&w)))
 }
 
 /// Finds and normalises every time expression in `text`.
@@ -95,7 +99,11 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                 None => done = true,
             }
         }
-        let limit = if done { buf.len() } else { buf.len().saturating_sub(LOOKAHEAD) };
+        let limit = if done {
+            buf.len()
+        } else {
+            buf.len().saturating_sub(LOOKAHEAD)
+        };
         while i < limit {
             let Some(t) = buf.get(i) else { break };
             if !is_trigger(t.lex) {
@@ -110,7 +118,10 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                 continue;
             };
             for item in found.items.iter().flatten() {
-                let (Some(first), Some(last)) = (buf.get(i + item.first), buf.get(i + item.last)) else { continue };
+                let (Some(first), Some(last)) = (buf.get(i + item.first), buf.get(i + item.last))
+                else {
+                    continue;
+                };
                 let (start_tok, end_tok) = (i + item.first, i + item.last + 1);
                 let cached = Cell::new(None);
                 let tense_fn = || {
@@ -126,7 +137,9 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                 if let Expr::Duration(d) = expr {
                     if matches!(d.qty, Qty::N(_))
                         && start_tok > 0
-                        && buf.get(start_tok - 1).is_some_and(|p| p.lex == Lex::Kw(Kw::In))
+                        && buf
+                            .get(start_tok - 1)
+                            .is_some_and(|p| p.lex == Lex::Kw(Kw::In))
                         && tense_fn() == Tense::Future
                     {
                         expr = Expr::Ago(d.qty, d.unit, 1);
@@ -136,7 +149,13 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                     Expr::Clock(DaySpec::Unknown, ..) => nearby_day(&buf, end_tok),
                     _ => None,
                 };
-                let ctx = Ctx { reference, anchors: &anchors, tense: &tense_fn, pos: base + start_tok, nearby_day: nearby };
+                let ctx = Ctx {
+                    reference,
+                    anchors: &anchors,
+                    tense: &tense_fn,
+                    pos: base + start_tok,
+                    nearby_day: nearby,
+                };
                 // "will one day": some day in the future, not a day long.
                 if let Expr::Duration(d) = expr {
                     if d.qty == Qty::N(1.0)
@@ -148,16 +167,27 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                         expr = Expr::Ref(RefKind::Future);
                     }
                 }
-                let Some((value, relative)) = resolve(&expr, &ctx) else { continue };
+                let Some((value, relative)) = resolve(&expr, &ctx) else {
+                    continue;
+                };
                 // Derived values ("a year ago", "the quarter") do not become anchors.
-                if !matches!(expr, Expr::YearAgo | Expr::QuarterCtx(_) | Expr::QuarterCtxYear(_) | Expr::Ago(..)) {
+                if !matches!(
+                    expr,
+                    Expr::YearAgo | Expr::QuarterCtx(_) | Expr::QuarterCtxYear(_) | Expr::Ago(..)
+                ) {
                     let quarter = matches!(expr, Expr::Quarter(..) | Expr::QuarterRel(_));
                     anchors.update(&value, base + start_tok, quarter);
                 }
-                let stated_weekday = item
-                    .weekday
-                    .and_then(|(d, k)| buf.get(i + k).map(|t| (weekday(d), Span::new(t.start, t.end))));
-                out.push(TimeMention { span: Span::new(first.start, last.end), value, relative, stated_weekday });
+                let stated_weekday = item.weekday.and_then(|(d, k)| {
+                    buf.get(i + k)
+                        .map(|t| (weekday(d), Span::new(t.start, t.end)))
+                });
+                out.push(TimeMention {
+                    span: Span::new(first.start, last.end),
+                    value,
+                    relative,
+                    stated_weekday,
+                });
             }
             i += found.len;
         }
@@ -181,35 +211,24 @@ pub fn parse_calendar_date(s: &str) -> Option<(NaiveDate, usize)> {
     if item.first != 0 {
         return None;
     }
-    let Expr::Day(DaySpec::Cal(YearRef::Abs(y), m, d)) = item.expr else { return None };
+    let Expr::Day(DaySpec::Cal(YearRef::Abs(y), m, d)) = item.expr else {
+        return None;
+    };
     let date = NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
     let end = toks.get(item.last)?.end;
     Some((date, end))
 }
 
-/// Convenience for tests and tools: the value strings of every mention.
-#[doc(hidden)]
-pub fn values(text: &str, reference: Option<NaiveDate>) -> Vec<(String, String)> {
-    scan(text, reference)
-        .into_iter()
-        .map(|m| (m.span.slice(text).to_string(), m.value.value))
-        .collect()
-}
-
-/// Type of a value, for tests.
-#[doc(hidden)]
-pub fn kind_name(k: TimexType) -> &'static str {
-    match k {
-        TimexType::Date => "DATE",
-        TimexType::Time => "TIME",
-        TimexType::Duration => "DURATION",
-        TimexType::Set => "SET",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn values(text: &str, reference: Option<NaiveDate>) -> Vec<(String, String)> {
+        scan(text, reference)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.value.value))
+            .collect()
+    }
 
     fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
@@ -220,26 +239,58 @@ mod tests {
     }
 
     fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
-        p.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn must_haves_without_date() {
-        assert_eq!(v("on February 1 and 2 the", None), pairs(&[("February 1", "XXXX-02-01"), ("2", "XXXX-02-02")]));
-        assert_eq!(v("on 22 and 23 June.", None), pairs(&[("22", "XXXX-06-22"), ("23 June", "XXXX-06-23")]));
-        assert_eq!(v("in April 2022,", None), pairs(&[("April 2022", "2022-04")]));
+        assert_eq!(
+            v("on February 1 and 2 the", None),
+            pairs(&[("February 1", "XXXX-02-01"), ("2", "XXXX-02-02")])
+        );
+        assert_eq!(
+            v("on 22 and 23 June.", None),
+            pairs(&[("22", "XXXX-06-22"), ("23 June", "XXXX-06-23")])
+        );
+        assert_eq!(
+            v("in April 2022,", None),
+            pairs(&[("April 2022", "2022-04")])
+        );
         assert_eq!(v("founded in 2015.", None), pairs(&[("2015", "2015")]));
-        assert_eq!(v("in the second half of 2023", None), pairs(&[("the second half of 2023", "2023-H2")]));
-        assert_eq!(v("in March of this year", None), pairs(&[("March of this year", "XXXX-03")]));
-        assert_eq!(v("last Monday", None), pairs(&[("last Monday", "XXXX-WXX-1")]));
+        assert_eq!(
+            v("in the second half of 2023", None),
+            pairs(&[("the second half of 2023", "2023-H2")])
+        );
+        assert_eq!(
+            v("in March of this year", None),
+            pairs(&[("March of this year", "XXXX-03")])
+        );
+        assert_eq!(
+            v("last Monday", None),
+            pairs(&[("last Monday", "XXXX-WXX-1")])
+        );
     }
 
     #[test]
     fn must_haves_with_date() {
-        assert_eq!(v("in March of this year", Some("2025-04-23")), pairs(&[("March of this year", "2025-03")]));
-        assert_eq!(v("this Wednesday", Some("2025-04-23")), pairs(&[("this Wednesday", "2025-04-23")]));
-        assert_eq!(v("last March", Some("2025-04-23")), pairs(&[("last March", "2025-03")]));
-        assert_eq!(v("last Monday", Some("2025-04-23")), pairs(&[("last Monday", "2025-04-21")]));
+        assert_eq!(
+            v("in March of this year", Some("2025-04-23")),
+            pairs(&[("March of this year", "2025-03")])
+        );
+        assert_eq!(
+            v("this Wednesday", Some("2025-04-23")),
+            pairs(&[("this Wednesday", "2025-04-23")])
+        );
+        assert_eq!(
+            v("last March", Some("2025-04-23")),
+            pairs(&[("last March", "2025-03")])
+        );
+        assert_eq!(
+            v("last Monday", Some("2025-04-23")),
+            pairs(&[("last Monday", "2025-04-21")])
+        );
     }
 
     #[test]
@@ -254,16 +305,40 @@ mod tests {
 
     #[test]
     fn calendar_dates() {
-        assert_eq!(parse_calendar_date("April 23, 2025 | x"), Some((d("2025-04-23").unwrap(), 14)));
-        assert_eq!(parse_calendar_date("23 April 2025 -"), Some((d("2025-04-23").unwrap(), 13)));
-        assert_eq!(parse_calendar_date("2025-04-23"), Some((d("2025-04-23").unwrap(), 10)));
+        assert_eq!(
+            parse_calendar_date("April 23, 2025 | x"),
+            Some((d("2025-04-23").unwrap(), 14))
+        );
+        assert_eq!(
+            parse_calendar_date("23 April 2025 -"),
+            Some((d("2025-04-23").unwrap(), 13))
+        );
+        assert_eq!(
+            parse_calendar_date("2025-04-23"),
+            Some((d("2025-04-23").unwrap(), 10))
+        );
         assert_eq!(parse_calendar_date("Rabat, April 23, 2025"), None);
         assert_eq!(parse_calendar_date("April 23"), None);
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for text in ["", "'", "-", "May", "the", "2025-", "Aug.", "10:", "a.m.", "é2025", "the 23rd", "Q", "1/2/", "日本 May 5"] {
+        for text in [
+            "",
+            "'",
+            "-",
+            "May",
+            "the",
+            "2025-",
+            "Aug.",
+            "10:",
+            "a.m.",
+            "é2025",
+            "the 23rd",
+            "Q",
+            "1/2/",
+            "日本 May 5",
+        ] {
             let _ = scan(text, d("2025-04-23"));
             let _ = parse_calendar_date(text);
         }

@@ -35,7 +35,13 @@ impl Anchors {
         }
         let v = value.value.split('T').next().unwrap_or("");
         let mut parts = v.split('-');
-        let Some(y) = parts.next().filter(|y| y.len() == 4).and_then(|y| y.parse::<i32>().ok()) else { return };
+        let Some(y) = parts
+            .next()
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse::<i32>().ok())
+        else {
+            return;
+        };
         match (parts.next(), parts.next()) {
             (None, _) => self.year = Some(y),
             (Some(q), None) if q.starts_with('Q') => {
@@ -183,7 +189,12 @@ fn holiday_fixed(h: Holiday) -> Option<(u32, u32)> {
 }
 
 /// Picks among a yearly recurring day's occurrences around `r`: by tense, else the nearest.
-fn pick_yearly(r: NaiveDate, tense: Tense, dir: Dir, mut on: impl FnMut(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+fn pick_yearly(
+    r: NaiveDate,
+    tense: Tense,
+    dir: Dir,
+    mut on: impl FnMut(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let cands: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1).filter_map(&mut on).collect();
     let before = cands.iter().filter(|d| **d <= r).max().copied();
     let after = cands.iter().filter(|d| **d >= r).min().copied();
@@ -198,10 +209,17 @@ fn pick_yearly(r: NaiveDate, tense: Tense, dir: Dir, mut on: impl FnMut(i32) -> 
     // Nearest first (ties go to the past); a clear tense overrides only when the nearest is
     // months away on the wrong side.
     // News looks back more than forward: a future date must be clearly nearer to win.
-    let nearest = cands.iter().min_by_key(|d| {
-        let gap = (**d - r).num_days();
-        if gap > 0 { gap * 5 / 4 } else { -gap }
-    }).copied();
+    let nearest = cands
+        .iter()
+        .min_by_key(|d| {
+            let gap = (**d - r).num_days();
+            if gap > 0 {
+                gap * 5 / 4
+            } else {
+                -gap
+            }
+        })
+        .copied();
     let n = nearest?;
     let gap = (n - r).num_days();
     match tense {
@@ -220,7 +238,13 @@ impl Ctx<'_> {
         match y {
             YearRef::Abs(y) => (Some(y), false),
             YearRef::Rel(k) => (self.reference.map(|r| r.year() + k), true),
-            YearRef::Anchor(k) => (self.anchors.year.or(self.reference.map(|r| r.year())).map(|y| y + k), true),
+            YearRef::Anchor(k) => (
+                self.anchors
+                    .year
+                    .or(self.reference.map(|r| r.year()))
+                    .map(|y| y + k),
+                true,
+            ),
             YearRef::Infer => (self.reference.map(|r| r.year()), true),
         }
     }
@@ -233,36 +257,55 @@ impl Ctx<'_> {
                 None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
             },
             DaySpec::Weekday(d, dir) => match r {
-                Some(r) => (DayVal::Known(weekday_near(r, wd(d), dir, self.tense())?), true),
+                Some(r) => (
+                    DayVal::Known(weekday_near(r, wd(d), dir, self.tense())?),
+                    true,
+                ),
                 None => (DayVal::Pattern(format!("XXXX-WXX-{}", d + 1)), false),
             },
             DaySpec::Cal(y, m, d) => {
                 let m32 = u32::from(m);
                 let d32 = u32::from(d);
-                if d32 == 0 || d32 > 31 || !(1..=12).contains(&m32) || (m32 == 2 && d32 > 29) || d32 > days_in_month(2000, m32) {
+                if d32 == 0
+                    || d32 > 31
+                    || !(1..=12).contains(&m32)
+                    || (m32 == 2 && d32 > 29)
+                    || d32 > days_in_month(2000, m32)
+                {
                     return None;
                 }
                 match (y, r) {
                     (YearRef::Infer, Some(r)) => {
-                        let date = pick_yearly(r, self.tense(), Dir::Tense, |yy| NaiveDate::from_ymd_opt(yy, m32, d32))?;
+                        let date = pick_yearly(r, self.tense(), Dir::Tense, |yy| {
+                            NaiveDate::from_ymd_opt(yy, m32, d32)
+                        })?;
                         (DayVal::Known(date), true)
                     }
-                    (YearRef::Infer, None) => (DayVal::Pattern(format!("XXXX-{m:02}-{d:02}")), false),
+                    (YearRef::Infer, None) => {
+                        (DayVal::Pattern(format!("XXXX-{m:02}-{d:02}")), false)
+                    }
                     _ => match self.year_of(y) {
-                        (Some(yy), rel) => (DayVal::Known(NaiveDate::from_ymd_opt(yy, m32, d32)?), rel),
+                        (Some(yy), rel) => {
+                            (DayVal::Known(NaiveDate::from_ymd_opt(yy, m32, d32)?), rel)
+                        }
                         (None, _) => (DayVal::Pattern(format!("XXXX-{m:02}-{d:02}")), false),
                     },
                 }
             }
             DaySpec::CalDir(m, d, dir) => match r {
                 Some(r) => {
-                    let date = pick_yearly(r, Tense::Unknown, dir, |yy| NaiveDate::from_ymd_opt(yy, u32::from(m), u32::from(d)))?;
+                    let date = pick_yearly(r, Tense::Unknown, dir, |yy| {
+                        NaiveDate::from_ymd_opt(yy, u32::from(m), u32::from(d))
+                    })?;
                     (DayVal::Known(date), true)
                 }
                 None => (DayVal::Pattern(format!("XXXX-{m:02}-{d:02}")), false),
             },
             DaySpec::Holiday(h, y, dir) => match (y, r) {
-                (YearRef::Infer, Some(r)) => (DayVal::Known(pick_yearly(r, self.tense(), dir, |yy| holiday_in(h, yy))?), true),
+                (YearRef::Infer, Some(r)) => (
+                    DayVal::Known(pick_yearly(r, self.tense(), dir, |yy| holiday_in(h, yy))?),
+                    true,
+                ),
                 (YearRef::Infer, None) => match holiday_fixed(h) {
                     Some((m, d)) => (DayVal::Pattern(format!("XXXX-{m:02}-{d:02}")), false),
                     None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
@@ -277,7 +320,10 @@ impl Ctx<'_> {
                 None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
             },
             DaySpec::AnchorWeekday(d, dir) => match self.anchors.date.or(r) {
-                Some(a) => (DayVal::Known(weekday_near(a, wd(d), dir, Tense::Unknown)?), true),
+                Some(a) => (
+                    DayVal::Known(weekday_near(a, wd(d), dir, Tense::Unknown)?),
+                    true,
+                ),
                 None => (DayVal::Pattern(format!("XXXX-WXX-{}", d + 1)), false),
             },
             DaySpec::DayOfMonth(d) => match r {
@@ -286,7 +332,9 @@ impl Ctx<'_> {
                     let (mut y, mut m) = (r.year(), r.month());
                     match self.tense() {
                         Tense::Future if d32 < r.day() => (y, m) = add_months(y, m, 1),
-                        Tense::Past | Tense::Unknown if d32 > r.day() => (y, m) = add_months(y, m, -1),
+                        Tense::Past | Tense::Unknown if d32 > r.day() => {
+                            (y, m) = add_months(y, m, -1)
+                        }
                         _ => {}
                     }
                     (DayVal::Known(NaiveDate::from_ymd_opt(y, m, d32)?), true)
@@ -422,7 +470,11 @@ pub(crate) fn duration_value(d: &Dur) -> String {
                     let rest = frac * factor;
                     if (rest - rest.round()).abs() < 1e-9 {
                         let (ft, fcode, _) = unit_code(fu);
-                        let first = if whole > 0.0 { format!("{}{code}", whole as i64) } else { String::new() };
+                        let first = if whole > 0.0 {
+                            format!("{}{code}", whole as i64)
+                        } else {
+                            String::new()
+                        };
                         let sep = if ft && !time { "T" } else { "" };
                         return format!("P{t}{first}{sep}{}{fcode}", rest.round() as i64);
                     }
@@ -448,16 +500,25 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         },
         Expr::DayPart(spec, p) => {
             let (v, rel) = ctx.day_string(spec)?;
-            Some((TimeValue::new(TimexType::Time, format!("{v}T{}", p.code())), rel))
+            Some((
+                TimeValue::new(TimexType::Time, format!("{v}T{}", p.code())),
+                rel,
+            ))
         }
         Expr::Clock(spec, h, m) => {
             let (v, rel) = ctx.day_string(spec)?;
-            Some((TimeValue::new(TimexType::Time, format!("{v}T{h:02}:{m:02}")), rel))
+            Some((
+                TimeValue::new(TimexType::Time, format!("{v}T{h:02}:{m:02}")),
+                rel,
+            ))
         }
         Expr::Month(y, m) => {
             let m32 = u32::from(m);
             match (y, r) {
-                (YearRef::Infer, Some(r)) => date(format!("{}-{m:02}", fmt_year(month_year(r, m32, ctx.tense()))), true),
+                (YearRef::Infer, Some(r)) => date(
+                    format!("{}-{m:02}", fmt_year(month_year(r, m32, ctx.tense()))),
+                    true,
+                ),
                 (YearRef::Infer, None) => date(format!("XXXX-{m:02}"), false),
                 _ => match ctx.year_of(y) {
                     (Some(yy), rel) => date(format!("{}-{m:02}", fmt_year(yy)), rel),
@@ -467,7 +528,9 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         }
         Expr::MonthDir(m, dir) => {
             let m32 = u32::from(m);
-            let Some(r) = r else { return date(format!("XXXX-{m:02}"), false) };
+            let Some(r) = r else {
+                return date(format!("XXXX-{m:02}"), false);
+            };
             // "last April" is the most recent April before the reference month, "next April"
             // the first after it.
             let yy = match dir {
@@ -591,7 +654,11 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         Expr::SeasonDir(s, dir) => match r {
             Some(r) => {
                 // Seasons in a row: winter belongs to the year it starts in (Dec).
-                let cur_year = if r.month() <= 2 { r.year() - 1 } else { r.year() };
+                let cur_year = if r.month() <= 2 {
+                    r.year() - 1
+                } else {
+                    r.year()
+                };
                 let cur = cur_year * 4 + Season::of_month(r.month()).index();
                 let _ = cur;
                 // "last fall" is the fall of last year; "this past spring" the latest spring.
@@ -609,7 +676,12 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
             Some(d) => date(fmt_week(d), true),
             None => date("XXXX-WXX".into(), false),
         },
-        Expr::WeekAnchor(k) => match ctx.anchors.date.or(r).and_then(|a| add_days(a, i64::from(k) * 7)) {
+        Expr::WeekAnchor(k) => match ctx
+            .anchors
+            .date
+            .or(r)
+            .and_then(|a| add_days(a, i64::from(k) * 7))
+        {
             Some(d) => date(fmt_week(d), true),
             None => date("XXXX-WXX".into(), false),
         },
@@ -638,7 +710,10 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         },
         Expr::Ago(qty, unit, sign) => {
             let Qty::N(n) = qty else {
-                return date(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), false);
+                return date(
+                    if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
+                    false,
+                );
             };
             let Some(r) = r else {
                 let v = match unit {
@@ -682,7 +757,10 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
             };
             date(v, true)
         }
-        Expr::Duration(d) => Some((TimeValue::new(TimexType::Duration, duration_value(&d)), false)),
+        Expr::Duration(d) => Some((
+            TimeValue::new(TimexType::Duration, duration_value(&d)),
+            false,
+        )),
         Expr::Ref(k) => date(
             match k {
                 RefKind::Present => "PRESENT_REF",
@@ -693,11 +771,21 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
             false,
         ),
         Expr::Set(n, u) => {
-            let v = duration_value(&Dur { qty: Qty::N(n), unit: u, extra: None });
+            let v = duration_value(&Dur {
+                qty: Qty::N(n),
+                unit: u,
+                extra: None,
+            });
             Some((TimeValue::new(TimexType::Set, v), false))
         }
-        Expr::SetWeekday(d) => Some((TimeValue::new(TimexType::Set, format!("XXXX-WXX-{}", d + 1)), false)),
-        Expr::SetMonth(m) => Some((TimeValue::new(TimexType::Set, format!("XXXX-{m:02}")), false)),
+        Expr::SetWeekday(d) => Some((
+            TimeValue::new(TimexType::Set, format!("XXXX-WXX-{}", d + 1)),
+            false,
+        )),
+        Expr::SetMonth(m) => Some((
+            TimeValue::new(TimexType::Set, format!("XXXX-{m:02}")),
+            false,
+        )),
     }
 }
 
@@ -706,7 +794,11 @@ mod tests {
     use super::*;
 
     fn dur(n: f64, unit: Unit) -> String {
-        duration_value(&Dur { qty: Qty::N(n), unit, extra: None })
+        duration_value(&Dur {
+            qty: Qty::N(n),
+            unit,
+            extra: None,
+        })
     }
 
     #[test]
@@ -718,28 +810,69 @@ mod tests {
         assert_eq!(dur(1.5, Unit::Day), "P1DT12H");
         assert_eq!(dur(1.0, Unit::Decade), "P10Y");
         assert_eq!(dur(2.0, Unit::Fortnight), "P4W");
-        assert_eq!(duration_value(&Dur { qty: Qty::Vague, unit: Unit::Month, extra: None }), "PXM");
-        assert_eq!(duration_value(&Dur { qty: Qty::Vague, unit: Unit::Hour, extra: None }), "PTXH");
+        assert_eq!(
+            duration_value(&Dur {
+                qty: Qty::Vague,
+                unit: Unit::Month,
+                extra: None
+            }),
+            "PXM"
+        );
+        assert_eq!(
+            duration_value(&Dur {
+                qty: Qty::Vague,
+                unit: Unit::Hour,
+                extra: None
+            }),
+            "PTXH"
+        );
     }
 
     #[test]
     fn holidays() {
         assert_eq!(easter(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
         assert_eq!(easter(2000), NaiveDate::from_ymd_opt(2000, 4, 23));
-        assert_eq!(holiday_in(Holiday::Thanksgiving, 1999), NaiveDate::from_ymd_opt(1999, 11, 25));
-        assert_eq!(holiday_in(Holiday::Election, 1998), NaiveDate::from_ymd_opt(1998, 11, 3));
-        assert_eq!(holiday_in(Holiday::Memorial, 2025), NaiveDate::from_ymd_opt(2025, 5, 26));
+        assert_eq!(
+            holiday_in(Holiday::Thanksgiving, 1999),
+            NaiveDate::from_ymd_opt(1999, 11, 25)
+        );
+        assert_eq!(
+            holiday_in(Holiday::Election, 1998),
+            NaiveDate::from_ymd_opt(1998, 11, 3)
+        );
+        assert_eq!(
+            holiday_in(Holiday::Memorial, 2025),
+            NaiveDate::from_ymd_opt(2025, 5, 26)
+        );
     }
 
     #[test]
     fn weekdays() {
         let wed = NaiveDate::from_ymd_opt(2025, 4, 23).unwrap();
         let day = |w, dir, t| weekday_near(wed, w, dir, t).map(|d| d.to_string());
-        assert_eq!(day(Weekday::Mon, Dir::Last, Tense::Unknown).as_deref(), Some("2025-04-21"));
-        assert_eq!(day(Weekday::Wed, Dir::Last, Tense::Unknown).as_deref(), Some("2025-04-16"));
-        assert_eq!(day(Weekday::Wed, Dir::This, Tense::Unknown).as_deref(), Some("2025-04-23"));
-        assert_eq!(day(Weekday::Fri, Dir::Tense, Tense::Past).as_deref(), Some("2025-04-18"));
-        assert_eq!(day(Weekday::Fri, Dir::Tense, Tense::Future).as_deref(), Some("2025-04-25"));
-        assert_eq!(day(Weekday::Mon, Dir::Next, Tense::Unknown).as_deref(), Some("2025-04-28"));
+        assert_eq!(
+            day(Weekday::Mon, Dir::Last, Tense::Unknown).as_deref(),
+            Some("2025-04-21")
+        );
+        assert_eq!(
+            day(Weekday::Wed, Dir::Last, Tense::Unknown).as_deref(),
+            Some("2025-04-16")
+        );
+        assert_eq!(
+            day(Weekday::Wed, Dir::This, Tense::Unknown).as_deref(),
+            Some("2025-04-23")
+        );
+        assert_eq!(
+            day(Weekday::Fri, Dir::Tense, Tense::Past).as_deref(),
+            Some("2025-04-18")
+        );
+        assert_eq!(
+            day(Weekday::Fri, Dir::Tense, Tense::Future).as_deref(),
+            Some("2025-04-25")
+        );
+        assert_eq!(
+            day(Weekday::Mon, Dir::Next, Tense::Unknown).as_deref(),
+            Some("2025-04-28")
+        );
     }
 }

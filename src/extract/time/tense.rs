@@ -55,7 +55,8 @@ fn classify(toks: &[Tok], k: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     // "is to resume", "as early as Tuesday"
-    if (c & cue::TO != 0 && prev & cue::IS_ARE != 0) || (c & cue::EARLY != 0 && next & cue::AS != 0) {
+    if (c & cue::TO != 0 && prev & cue::IS_ARE != 0) || (c & cue::EARLY != 0 && next & cue::AS != 0)
+    {
         return Some(Tense::Future);
     }
     if c & cue::ED != 0 && prev & cue::NOT_FINITE == 0 {
@@ -74,7 +75,10 @@ fn sentence_end(toks: &[Tok], k: usize) -> bool {
     if boundary(t) {
         return true;
     }
-    t.is('.') && toks.get(k + 1).is_some_and(|n| n.spaced() && n.cap() && n.lex != Lex::Num)
+    t.is('.')
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.spaced() && n.cap() && n.lex != Lex::Num)
 }
 
 /// The tense around tokens `start..end` of `toks`.
@@ -132,8 +136,14 @@ mod tests {
     #[test]
     fn cues() {
         assert_eq!(at("Officials said Friday that", "Friday"), Tense::Past);
-        assert_eq!(at("The team will leave on Thursday for Dar", "Thursday"), Tense::Future);
-        assert_eq!(at("The team planned to leave on Thursday.", "Thursday"), Tense::Future);
+        assert_eq!(
+            at("The team will leave on Thursday for Dar", "Thursday"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("The team planned to leave on Thursday.", "Thursday"),
+            Tense::Future
+        );
         assert_eq!(at("On Friday, police arrested him.", "Friday"), Tense::Past);
         assert_eq!(at("It rains. On Friday there is", "Friday"), Tense::Unknown);
     }

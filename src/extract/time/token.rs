@@ -98,7 +98,9 @@ fn fold_punct(c: char) -> char {
 }
 
 fn digits_at(bytes: &[u8], at: usize) -> usize {
-    bytes.get(at..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit()).count())
+    bytes.get(at..).map_or(0, |rest| {
+        rest.iter().take_while(|b| b.is_ascii_digit()).count()
+    })
 }
 
 impl Iterator for Lexer<'_> {
@@ -130,7 +132,15 @@ impl Iterator for Lexer<'_> {
             }
             if b < 0x80 {
                 self.pos += 1;
-                return Some(Tok { start, end: self.pos, lex: Lex::Punct(b as char), num: 0, len: 1, flags, cue: 0 });
+                return Some(Tok {
+                    start,
+                    end: self.pos,
+                    lex: Lex::Punct(b as char),
+                    num: 0,
+                    len: 1,
+                    flags,
+                    cue: 0,
+                });
             }
             let c = self.text.get(start..).and_then(|s| s.chars().next())?;
             if c.is_alphabetic() {
@@ -141,7 +151,15 @@ impl Iterator for Lexer<'_> {
                 flags |= SPACE;
                 continue;
             }
-            return Some(Tok { start, end: self.pos, lex: Lex::Punct(fold_punct(c)), num: 0, len: 1, flags, cue: 0 });
+            return Some(Tok {
+                start,
+                end: self.pos,
+                lex: Lex::Punct(fold_punct(c)),
+                num: 0,
+                len: 1,
+                flags,
+                cue: 0,
+            });
         }
         None
     }
@@ -151,7 +169,9 @@ impl Lexer<'_> {
     fn word(&mut self, start: usize, mut flags: u8) -> Tok {
         let bytes = self.text.as_bytes();
         // Fast path: a run of ASCII letters, packed lower case with two loads.
-        let run = bytes.get(start..).map_or(0, |rest| rest.iter().take_while(|c| c.is_ascii_alphabetic()).count());
+        let run = bytes.get(start..).map_or(0, |rest| {
+            rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()
+        });
         self.pos = start + run;
         let mut ascii = true;
         while let Some(&c) = bytes.get(self.pos) {
@@ -177,7 +197,13 @@ impl Lexer<'_> {
             }
             let lo = u64::from_le_bytes(buf[..8].try_into().unwrap_or([0; 8]));
             let hi = u64::from_le_bytes(buf[8..].try_into().unwrap_or([0; 8]));
-            let mask = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+            let mask = |n: usize| {
+                if n >= 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * n)) - 1
+                }
+            };
             let case_lo = 0x2020_2020_2020_2020 & mask(run);
             let case_hi = 0x2020_2020_2020_2020 & mask(run.saturating_sub(8));
             upper = lo & case_lo == 0 && hi & case_hi == 0;
@@ -186,14 +212,30 @@ impl Lexer<'_> {
         }
         let len = self.pos - start;
         let first = bytes.get(start).copied().unwrap_or(b'a');
-        if first.is_ascii_uppercase() || (!ascii && self.text.get(start..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)) {
+        if first.is_ascii_uppercase()
+            || (!ascii
+                && self
+                    .text
+                    .get(start..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_uppercase))
+        {
             flags |= CAP;
             if upper && len > 1 {
                 flags |= UPPER;
             }
         }
-        let (lex, mut cues) = if ascii { lookup_key((a, b), len) } else { (Lex::Other, 0) };
-        if ascii && len > 3 && bytes.get(self.pos - 2..self.pos).is_some_and(|t| t.eq_ignore_ascii_case(b"ly")) {
+        let (lex, mut cues) = if ascii {
+            lookup_key((a, b), len)
+        } else {
+            (Lex::Other, 0)
+        };
+        if ascii
+            && len > 3
+            && bytes
+                .get(self.pos - 2..self.pos)
+                .is_some_and(|t| t.eq_ignore_ascii_case(b"ly"))
+        {
             flags |= LY;
         }
         // Regular past forms: "-ed" but not "-eed" ("agreed" aside, those are not verbs).
@@ -205,7 +247,15 @@ impl Lexer<'_> {
                 }
             }
         }
-        Tok { start, end: self.pos, lex, num: 0, len: len.min(255) as u8, flags, cue: cues }
+        Tok {
+            start,
+            end: self.pos,
+            lex,
+            num: 0,
+            len: len.min(255) as u8,
+            flags,
+            cue: cues,
+        }
     }
 
     fn number(&mut self, start: usize, mut flags: u8) -> Tok {
@@ -229,7 +279,11 @@ impl Lexer<'_> {
                     self.pos += 1 + after;
                     flags |= GROUPED;
                 }
-                Some(b'.') if after > 0 && bytes.get(self.pos + 1 + after) != Some(&b'.') && !dotted_middle => {
+                Some(b'.')
+                    if after > 0
+                        && bytes.get(self.pos + 1 + after) != Some(&b'.')
+                        && !dotted_middle =>
+                {
                     self.pos += 1 + after;
                     flags |= GROUPED | DECIMAL;
                     break;
@@ -237,7 +291,15 @@ impl Lexer<'_> {
                 _ => break,
             }
         }
-        Tok { start, end: self.pos, lex: Lex::Num, num: value as u32, len: n.min(255) as u8, flags, cue: 0 }
+        Tok {
+            start,
+            end: self.pos,
+            lex: Lex::Num,
+            num: value as u32,
+            len: n.min(255) as u8,
+            flags,
+            cue: 0,
+        }
     }
 }
 
@@ -313,14 +375,19 @@ mod tests {
     use super::*;
 
     fn lex(text: &str) -> Vec<(String, Lex)> {
-        Lexer::new(text).map(|t| (t.text(text).to_string(), t.lex)).collect()
+        Lexer::new(text)
+            .map(|t| (t.text(text).to_string(), t.lex))
+            .collect()
     }
 
     #[test]
     fn words_numbers_punctuation() {
         let t = lex("On Aug. 7, 2,000 people; Mayor’s 23rd");
         let words: Vec<&str> = t.iter().map(|(w, _)| w.as_str()).collect();
-        assert_eq!(words, ["On", "Aug", ".", "7", ",", "2,000", "people", ";", "Mayor", "’", "s", "23", "rd"]);
+        assert_eq!(
+            words,
+            ["On", "Aug", ".", "7", ",", "2,000", "people", ";", "Mayor", "’", "s", "23", "rd"]
+        );
         assert_eq!(t[1].1, Lex::MonAbbr(8));
         assert_eq!(t[8].1, Lex::Other);
         assert_eq!(t[9].1, Lex::Punct('\''));

@@ -2311,15 +2311,15 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// this week".
     fn the_edge<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, _) = kw_in(&[Kw::End, Kw::Beginning, Kw::Start, Kw::Middle]).parse(i)?;
-        let (r, _) = kw(Kw::Of).parse(r)?;
-        self.edge_target(r)
+        let (r, of) = kw(Kw::Of).parse(r)?;
+        self.edge_target(r, &of)
     }
 
     /// What "the end of" applies to.
-    fn edge_target<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
+    fn edge_target<'a>(&self, i: Toks<'a>, of: &Tok) -> R<'a, Expr> {
         let inner = Grammar {
             text: self.text,
-            prev: None,
+            prev: Some(of),
             prev2: None,
         };
         let month_date = |x: Toks<'a>| {
@@ -2462,8 +2462,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 i,
                 &[&|x| {
                     let (x, _) = kw(Kw::End).parse(x)?;
-                    let (x, _) = kw(Kw::Of).parse(x)?;
-                    self.edge_target(x)
+                    let (x, of) = kw(Kw::Of).parse(x)?;
+                    self.edge_target(x, &of)
                 }],
             ),
             Kw::More => self.longest(

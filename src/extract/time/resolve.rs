@@ -18,6 +18,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 pub(crate) struct Anchors {
     /// Last full day mentioned.
     pub date: Option<NaiveDate>,
+    /// Token position of that mention.
+    pub date_pos: usize,
     /// Last year mentioned (or implied by a day or month).
     pub year: Option<i32>,
     /// Last month mentioned.
@@ -57,6 +59,7 @@ impl Anchors {
                 if let Some(d) = d.and_then(|d| d.parse::<u32>().ok()) {
                     if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                         self.date = Some(date);
+                        self.date_pos = pos;
                     }
                 }
             }
@@ -342,10 +345,10 @@ impl Ctx<'_> {
                 None => (DayVal::Pattern(format!("XXXX-XX-{d:02}")), false),
             },
             // A clock time alone is on the day the text is talking about: a day written just
-            // after it, else the last day mentioned, else the reference date.
+            // after it, else a day mentioned just before, else the reference date.
             DaySpec::Unknown => match self.nearby_day {
                 Some(spec) if spec != DaySpec::Unknown => return self.day(spec),
-                _ => match self.anchors.date.or(r) {
+                _ => match self.anchors.date.filter(|_| self.pos.saturating_sub(self.anchors.date_pos) < 40).or(r) {
                     Some(d) => (DayVal::Known(d), true),
                     None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
                 },

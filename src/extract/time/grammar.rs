@@ -1720,6 +1720,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
         if matches!(u, Unit::Weekend) {
             return err();
         }
+        // Alone, a plural unit is a length of time only after "for", "within", "in" ("for
+        // years"); "the days before" or "years of war" are left alone.
+        let single = i.len() - r.len() == 1;
+        if single && !self.prev_kw(&[Kw::For, Kw::Within, Kw::In, Kw::Over]) {
+            return err();
+        }
         Ok((
             r,
             Expr::Duration(Dur {

@@ -1188,3 +1188,137 @@ fn no_panic_and_linear_on_hostile_input() {
     assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     assert!(start.elapsed().as_secs() < 20);
 }
+
+/// Random sentences built from the words the grammar reacts to (and odd punctuation): no
+/// input may panic, and mentions must come sorted, non-overlapping and on char boundaries.
+#[test]
+fn random_sentences_never_panic() {
+    const PIECES: &[&str] = &[
+        "the",
+        "a",
+        "last",
+        "next",
+        "this",
+        "May",
+        "march",
+        "April",
+        "Aug.",
+        "Sept",
+        "23",
+        "23rd",
+        "1990",
+        "1990s",
+        "'90s",
+        "2,000",
+        "5.92",
+        "10:35",
+        "a.m.",
+        "p.m.",
+        "GMT",
+        "Monday",
+        "Friday",
+        "night",
+        "morning",
+        "week",
+        "weeks",
+        "year",
+        "years",
+        "quarter",
+        "third",
+        "half",
+        "of",
+        "and",
+        "to",
+        "-",
+        "/",
+        ".",
+        ",",
+        "'",
+        "’s",
+        "ago",
+        "earlier",
+        "later",
+        "early",
+        "mid",
+        "late",
+        "end",
+        "every",
+        "each",
+        "twice",
+        "now",
+        "today",
+        "yesterday",
+        "said",
+        "will",
+        "fiscal",
+        "Q3",
+        "2023-Q1",
+        "1/2",
+        "nineteen",
+        "ninety",
+        "six",
+        "Christmas",
+        "Day",
+        "New",
+        "Year",
+        "é",
+        "日本",
+        "\u{a0}",
+        "\n",
+        "\n\n",
+        "(",
+        ")",
+        "2025-04-23",
+        "23/04/2025",
+        "31.12.",
+        "999999",
+        "days",
+        "decade",
+        "century",
+        "20th",
+        "the",
+        "weekend",
+        "summer",
+        "fall",
+        "past",
+        "coming",
+        "more",
+        "than",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let refs = [
+        None,
+        date(WED),
+        date(Some("1999-12-31")),
+        date(Some("2000-02-29")),
+    ];
+    for _ in 0..3000 {
+        let words = (next() % 25) as usize;
+        let mut text = String::new();
+        for _ in 0..words {
+            text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let reference = refs[(next() % refs.len() as u64) as usize];
+        let found = scan(&text, reference);
+        assert!(
+            found.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+            "{text:?}"
+        );
+        for m in &found {
+            assert!(
+                text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end),
+                "{text:?}"
+            );
+            assert!(!m.value.value.is_empty(), "{text:?}");
+        }
+    }
+}

@@ -26,7 +26,7 @@ use grammar::{is_trigger, Grammar};
 use lexicon::{Kw, Lex, Unit};
 use resolve::{resolve, Anchors, Ctx};
 use std::cell::Cell;
-use tense::{tense_at, Tense};
+use tense::{tense_for, Tense};
 use token::{Lexer, Tok, Toks};
 
 /// One time expression found in a text.
@@ -128,7 +128,7 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                     if let Some(t) = cached.get() {
                         return t;
                     }
-                    let t = tense_at(&buf, start_tok, end_tok);
+                    let t = tense_for(&buf, start_tok, end_tok);
                     cached.set(Some(t));
                     t
                 };

@@ -6,7 +6,7 @@
 //! forms, and the lexer regular "-ed" endings ([`cue`]); cues are searched outwards from the
 //! expression inside its sentence and the nearest wins.
 
-use super::lexicon::{cue, Lex};
+use super::lexicon::{cue, Kw, Lex};
 use super::token::Tok;
 
 /// The tense a relative expression is read with.
@@ -79,6 +79,27 @@ fn sentence_end(toks: &[Tok], k: usize) -> bool {
         && toks
             .get(k + 1)
             .is_some_and(|n| n.spaced() && n.cap() && n.lex != Lex::Num)
+}
+
+/// The tense an expression at tokens `start..end` is read with: the tense around it, with
+/// two refinements. A deadline ("by Jan. 14", "until March") with no other cue is in the future;
+/// a possessive ("Wednesday's ruling") names a day already talked about, so a future cue
+/// elsewhere in the sentence does not apply to it.
+pub(crate) fn tense_for(toks: &[Tok], start: usize, end: usize) -> Tense {
+    let t = tense_at(toks, start, end);
+    let possessive = toks.get(end).is_some_and(|a| a.is('\'') && !a.spaced())
+        && toks.get(end + 1).is_some_and(|s| s.lex == Lex::Kw(Kw::S) && !s.spaced());
+    if possessive && t == Tense::Future {
+        return Tense::Unknown;
+    }
+    let deadline = start
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| matches!(p.lex, Lex::Kw(Kw::By | Kw::Until)));
+    if deadline && t == Tense::Unknown {
+        return Tense::Future;
+    }
+    t
 }
 
 /// The tense around tokens `start..end` of `toks`.

@@ -501,6 +501,7 @@ const TRIGGER_KWS: &[Kw] = &[
     Kw::Presently,
     Kw::Right,
     Kw::Daily,
+    Kw::Annually,
     Kw::Weekly,
     Kw::Monthly,
     Kw::Hourly,
@@ -2522,21 +2523,32 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 }
                 Some((r.take_from_len(f.len), it.expr))
             }
-            // "quarterly", "annually" and "yearly" mostly qualify amounts ("quarterly dividend")
-            // and are left out, as TimeML annotators do.
-            Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Hourly | Kw::Nightly | Kw::Biweekly => {
-                let t = i.first()?;
+            // "quarterly" and "yearly" mostly qualify amounts ("quarterly dividend") and are
+            // left out, as TimeML annotators do; "annually" is a set unless it follows a rate
+            // ("rise 8.5% annually").
+            Kw::Daily
+            | Kw::Weekly
+            | Kw::Monthly
+            | Kw::Hourly
+            | Kw::Nightly
+            | Kw::Biweekly
+            | Kw::Annually => {
                 let (n, u) = match k {
                     Kw::Daily | Kw::Nightly => (1.0, Unit::Day),
                     Kw::Weekly => (1.0, Unit::Week),
                     Kw::Biweekly => (2.0, Unit::Week),
                     Kw::Monthly => (1.0, Unit::Month),
-                    Kw::Quarterly => (3.0, Unit::Month),
                     Kw::Hourly => (1.0, Unit::Hour),
                     _ => (1.0, Unit::Year),
                 };
-                // "annual" is left out of the lexicon: "annual meeting" is not a set.
-                let _ = t;
+                let rate = self.prev.is_some_and(|p| {
+                    p.is('%')
+                        || p.lex == Lex::Num
+                        || p.text(self.text).eq_ignore_ascii_case("percent")
+                });
+                if k == Kw::Annually && rate {
+                    return None;
+                }
                 Some((Toks(i.0.get(1..)?), Expr::Set(n, u)))
             }
             Kw::Now => {

@@ -348,7 +348,12 @@ impl Ctx<'_> {
             // after it, else a day mentioned just before, else the reference date.
             DaySpec::Unknown => match self.nearby_day {
                 Some(spec) if spec != DaySpec::Unknown => return self.day(spec),
-                _ => match self.anchors.date.filter(|_| self.pos.saturating_sub(self.anchors.date_pos) < 40).or(r) {
+                _ => match self
+                    .anchors
+                    .date
+                    .filter(|_| self.pos.saturating_sub(self.anchors.date_pos) < 40)
+                    .or(r)
+                {
                     Some(d) => (DayVal::Known(d), true),
                     None => (DayVal::Pattern("XXXX-XX-XX".into()), false),
                 },

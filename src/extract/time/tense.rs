@@ -88,7 +88,9 @@ fn sentence_end(toks: &[Tok], k: usize) -> bool {
 pub(crate) fn tense_for(toks: &[Tok], start: usize, end: usize) -> Tense {
     let t = tense_at(toks, start, end);
     let possessive = toks.get(end).is_some_and(|a| a.is('\'') && !a.spaced())
-        && toks.get(end + 1).is_some_and(|s| s.lex == Lex::Kw(Kw::S) && !s.spaced());
+        && toks
+            .get(end + 1)
+            .is_some_and(|s| s.lex == Lex::Kw(Kw::S) && !s.spaced());
     if possessive && t == Tense::Future {
         return Tense::Unknown;
     }

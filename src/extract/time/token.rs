@@ -191,18 +191,31 @@ impl Lexer<'_> {
         }
         let (mut a, mut b, mut upper) = (0u64, 0u64, false);
         if ascii && run <= MAX_WORD {
-            let mut buf = [0u8; MAX_WORD];
-            if let (Some(dst), Some(src)) = (buf.get_mut(..run), bytes.get(start..start + run)) {
-                dst.copy_from_slice(src);
-            }
-            let lo = u64::from_le_bytes(buf[..8].try_into().unwrap_or([0; 8]));
-            let hi = u64::from_le_bytes(buf[8..].try_into().unwrap_or([0; 8]));
             let mask = |n: usize| {
                 if n >= 8 {
                     u64::MAX
                 } else {
                     (1u64 << (8 * n)) - 1
                 }
+            };
+            // Two 8-byte loads when the text has room, masked to the word; else bytewise.
+            let load = |at: usize| -> u64 {
+                match bytes.get(at..at + 8) {
+                    Some(b8) => u64::from_le_bytes(b8.try_into().unwrap_or([0; 8])),
+                    None => {
+                        let mut buf = [0u8; 8];
+                        for (k, slot) in buf.iter_mut().enumerate() {
+                            *slot = bytes.get(at + k).copied().unwrap_or(0);
+                        }
+                        u64::from_le_bytes(buf)
+                    }
+                }
+            };
+            let lo = load(start) & mask(run);
+            let hi = if run > 8 {
+                load(start + 8) & mask(run - 8)
+            } else {
+                0
             };
             let case_lo = 0x2020_2020_2020_2020 & mask(run);
             let case_hi = 0x2020_2020_2020_2020 & mask(run.saturating_sub(8));

@@ -922,7 +922,11 @@ const CASES: &[Case] = &[
         &[("per year", "P1Y")],
     ),
     c("Average hourly earnings rose.", WED, &[("hourly", "PT1H")]),
-    c("The festival is held annually in Fez.", WED, &[("annually", "P1Y")]),
+    c(
+        "The festival is held annually in Fez.",
+        WED,
+        &[("annually", "P1Y")],
+    ),
     c("Sales should rise 8.5% annually.", WED, &[]),
     // --- Reference words ----------------------------------------------------------------------
     c("The embassy is now closed.", WED, &[("now", "PRESENT_REF")]),

@@ -1189,7 +1189,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 return err();
             }
             let (r, pm) = opt(|x| self.ampm(x)).parse(r)?;
-            Ok((r, (h, m.num, pm)))
+            Ok((r, (h, m.num, pm, pm.is_some())))
         };
         let h_ampm = |i| {
             let (r, h) = int(2)(i)?;
@@ -1197,7 +1197,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 return err();
             }
             let (r, pm) = self.ampm(r)?;
-            Ok((r, (h, 0, Some(pm))))
+            Ok((r, (h, 0, Some(pm), true)))
         };
         let oclock = |i| {
             let (r, h) = int(2)(i)?;
@@ -1207,7 +1207,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             }
             let (r, _) = glued('\'')(r)?;
             let (r, _) = tok(|t| !t.spaced() && t.lex == Lex::Kw(Kw::Clock))(r)?;
-            Ok((r, (h, 0, Some(false))))
+            Ok((r, (h, 0, None, true)))
         };
         let in_the = |i| {
             let (r, h) = int(2)(i)?;
@@ -1218,7 +1218,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             if !(1..=12).contains(&h) {
                 return err();
             }
-            Ok((r, (h, 0, Some(pm))))
+            Ok((r, (h, 0, Some(pm), true)))
         };
         let military = |i| {
             let (r, t) = tok(|t| t.lex == Lex::Num && t.len == 4 && t.int().is_some())(i)?;
@@ -1226,9 +1226,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
             if h > 23 || m > 59 || !r.first().is_some_and(|z| z.lex == Lex::Kw(Kw::Zone)) {
                 return err();
             }
-            Ok((r, (h, m, None)))
+            Ok((r, (h, m, None, false)))
         };
-        let (r, (h, m, pm)) = alt((hm, h_ampm, oclock, in_the, military)).parse(i)?;
+        let (r, (h, m, pm, explicit)) = alt((hm, h_ampm, oclock, in_the, military)).parse(i)?;
         // "10:35" alone is too often a score or a ratio; keep it only with a.m./p.m., a zone
         // or a day.
         let h = match pm {
@@ -1241,7 +1241,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Ok((r2, d)) => (r2, Some(d)),
             Err(_) => (r, None),
         };
-        if pm.is_none() && zone.is_none() && day.is_none() {
+        if !explicit && zone.is_none() && day.is_none() {
             return err();
         }
         Ok((

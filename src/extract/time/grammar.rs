@@ -533,6 +533,9 @@ const TRIGGERS: [bool; 256] = {
 /// A cheap look at the second token for the frequent function words that start expressions
 /// ("the", "a", "at"...), so the full grammar runs only when it can succeed.
 fn second_ok(first: Lex, second: Option<&Tok>) -> bool {
+    if let Lex::Unit(_) = first {
+        return second.is_some_and(|t| t.is('-') && !t.spaced());
+    }
     let Lex::Kw(k) = first else { return true };
     let next = second.map_or(Lex::Other, |t| t.lex);
     let quantity = matches!(
@@ -637,7 +640,7 @@ pub(crate) fn is_trigger(lex: Lex) -> bool {
         Lex::Other => false,
         Lex::Punct(c) => c == '\'',
         Lex::Kw(k) => TRIGGERS.get(k as usize).copied().unwrap_or(false),
-        Lex::Unit(u) => u == Unit::Year,
+        Lex::Unit(_) => true,
         Lex::Part(_) => false,
         _ => true,
     }
@@ -683,7 +686,9 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Lex::Holiday(_) => one(self.longest(i, &[&|i| self.holiday(i, Dir::Tense)])),
             Lex::Season(_) => one(self.longest(i, &[&|i| self.season_year(i)])),
             Lex::Decade(_) => None,
-            Lex::Unit(Unit::Year) => one(self.longest(i, &[&|i| self.year_compound(i)])),
+            Lex::Unit(_) => {
+                one(self.longest(i, &[&|i| self.year_compound(i), &|i| self.unit_long(i)]))
+            }
             Lex::Units(_) => one(self.longest(i, &[&|i| self.bare_plural(i)])),
             Lex::Card(_) | Lex::Ord(_) => one(self.longest(
                 i,
@@ -1892,6 +1897,24 @@ impl<'t, 'b> Grammar<'t, 'b> {
             return Ok((r2, Expr::WeekOf(day)));
         }
         Ok((r, Expr::Day(day)))
+    }
+
+    /// "day-long", "decade-long", "week-long": one unit.
+    fn unit_long<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
+        let (r, u) = unit_sing(i)?;
+        let (r, _) = hyphen(r)?;
+        let (r, _) = kw(Kw::Long).parse(r)?;
+        if u == Unit::Weekend {
+            return err();
+        }
+        Ok((
+            r,
+            Expr::Duration(Dur {
+                qty: Qty::N(1.0),
+                unit: u,
+                extra: None,
+            }),
+        ))
     }
 
     /// "year-end", "year-earlier", "year-ago".

@@ -752,14 +752,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
     }
 
     /// "May" and "March" alone are months only after a word that announces a date.
-    fn bare_month_ok(&self, first: &Tok, m: u8, rest: Toks<'_>) -> bool {
-        if first.flags & super::token::UPPER != 0
-            && !self
-                .prev
-                .is_some_and(|p| p.flags & super::token::UPPER != 0)
-        {
-            // A capitalised heading word alone is not enough.
-        }
+    fn bare_month_ok(&self, m: u8, rest: Toks<'_>) -> bool {
         if !matches!(m, 3 | 5) {
             return true;
         }
@@ -830,7 +823,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
     /// this year", "April 24 and 25", bare "April".
     fn month_led(&self, i: Toks<'_>) -> Option<Found> {
         let total = i.len();
-        let first = *i.first()?;
         let (rest, m) = self.month(i).ok()?;
         let pos = |r: Toks<'_>| total - r.len();
         // Month + day (+ year), with a list of further days.
@@ -916,7 +908,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             return Some(Found::one(pos(r), Expr::Month(y, m)));
         }
         // "March 2025" with a two-digit apostrophe year is rare enough to leave.
-        if !self.bare_month_ok(&first, m, rest) {
+        if !self.bare_month_ok(m, rest) {
             return None;
         }
         // A bare month must not be a name part ("April Smith"): followed by a capitalised
@@ -1012,7 +1004,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 ));
             }
         }
-        // Weekdays as headline capitals or plural ("Mondays") are not dates.
         Some(Found::one(
             pos(rest),
             Expr::Day(DaySpec::Weekday(wd, Dir::Tense)),

@@ -1424,6 +1424,15 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 }
             }
         }
+        // ... and after it: "Expo 2030", "World Cup 2030", "Vision 2030".
+        if let Some(p) = self.prev.filter(|p| p.cap() && p.lex == Lex::Other) {
+            if ["expo", "cup", "vision", "agenda", "horizon"]
+                .iter()
+                .any(|w| self.word_is(p, w))
+            {
+                return err();
+            }
+        }
         // "1990's" is the decade when it ends in 0.
         Ok((rest, Expr::Year(YearRef::Abs(y))))
     }

@@ -600,6 +600,7 @@ fn second_ok(first: Lex, second: Option<&Tok>) -> bool {
                         | Kw::Hundred
                         | Kw::Thousand
                         | Kw::Other
+                        | Kw::Later
                 )
         ),
         Kw::At => matches!(next, Lex::Kw(Kw::Least)),
@@ -2311,6 +2312,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let (x, _) = kw(Kw::Future).parse(x)?;
             Ok((x, Expr::Ref(RefKind::Future)))
         };
+        // "the near term", "the short term"
+        let term = |x| {
+            let (x, _) = kw_in(&[Kw::Near, Kw::Short]).parse(x)?;
+            let (x, _) = kw(Kw::Term).parse(x)?;
+            Ok((x, Expr::Ref(RefKind::Future)))
+        };
         let past = |x| {
             let (x, _) = kw(Kw::Past).parse(x)?;
             if x.first().is_some_and(|t| {
@@ -2334,7 +2341,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
             let (x, _) = kw_in(&[Kw::Moment, Kw::Present]).parse(x)?;
             Ok((x, Expr::Ref(RefKind::Present)))
         };
-        alt((future, past, moment)).parse(i)
+        alt((future, term, past, moment)).parse(i)
     }
 
     /// "the end of 1990", "the beginning of October", "the middle of the month", "the end of
@@ -2475,7 +2482,16 @@ impl<'t, 'b> Grammar<'t, 'b> {
             return None;
         };
         match k {
-            Kw::A => self.longest(i, &[&|x| self.duration_phrase(x)]),
+            Kw::A => self.longest(
+                i,
+                &[&|x| self.duration_phrase(x), &|x| {
+                    // "at a later date"
+                    let (x, _) = kw(Kw::A).parse(x)?;
+                    let (x, _) = kw(Kw::Later).parse(x)?;
+                    let (x, _) = kw(Kw::Date).parse(x)?;
+                    Ok((x, Expr::Ref(RefKind::Future)))
+                }],
+            ),
             Kw::Last
             | Kw::Next
             | Kw::This

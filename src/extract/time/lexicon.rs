@@ -247,6 +247,9 @@ pub(crate) enum Kw {
     Most,
     Distant,
     So,
+    Term,
+    Short,
+    Date,
 }
 
 /// The class of one word.
@@ -611,6 +614,9 @@ const WORDS: &[(&str, Lex)] = &[
     ("comparable", L::Kw(K::Comparable)),
     ("most", L::Kw(K::Most)),
     ("so", L::Kw(K::So)),
+    ("term", L::Kw(K::Term)),
+    ("short", L::Kw(K::Short)),
+    ("date", L::Kw(K::Date)),
     ("distant", L::Kw(K::Distant)),
     ("foreseeable", L::Kw(K::Distant)),
     ("immediate", L::Kw(K::Distant)),

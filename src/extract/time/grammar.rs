@@ -1671,7 +1671,8 @@ impl<'t, 'b> Grammar<'t, 'b> {
         // "interviews a day", "$1 billion a year".
         if approx_mod.is_none()
             && d.qty == Qty::N(1.0)
-            && i.first().is_some_and(|t| t.lex == Lex::Kw(Kw::A))
+            && i.first()
+                .is_some_and(|t| t.lex == Lex::Kw(Kw::A) && !t.cap() && !t.newline())
         {
             if let Some(p) = self.prev {
                 let count = p.lex == Lex::Num

@@ -1,5 +1,5 @@
 //! What the grammar understood, before normalisation: a small tree of calendar facts and
-//! relations ("last" + weekday, "two years ago") that [`super::resolve`] turns into TIMEX3
+//! relations ("last" + weekday, "two years ago") that [`super::resolve::resolve`] turns into TIMEX3
 //! values against the reference date and the text around.
 
 use super::lexicon::{DayPart, Holiday, Season, Unit};

@@ -3,9 +3,9 @@
 //! Parsing starts only at tokens that can begin an expression ([`is_trigger`]) and dispatches
 //! on the first token's class, so most words cost one table test. Each production returns an
 //! [`Expr`]; where several productions apply the longest match wins. Span conventions follow
-//! TimeML as annotated in TimeBank: prepositions stay out ("in [2015]"), "the" stays in for
-//! periods ("[the third quarter]", "[the past two months]") and out before modifiers of a noun
-//! ("the [Aug. 7] bombings").
+//! TimeML as annotated in TimeBank (spans in braces): prepositions stay out ("in {2015}"),
+//! "the" stays in for periods ("{the third quarter}", "{the past two months}") and out before
+//! modifiers of a noun ("the {Aug. 7} bombings").
 
 use super::expr::{DaySpec, Dir, Dur, Expr, Qty, RefKind, YearRef};
 use super::lexicon::{cue, DayPart, Holiday, Kw, Lex, Season, Unit};
@@ -247,7 +247,7 @@ fn ordinal(i: Toks<'_>) -> R<'_, u32> {
     alt((digits, word)).parse(i)
 }
 
-/// A four-digit year as written in a date ("April 23, [2025]").
+/// A four-digit year as written in a date ("April 23, 2025").
 fn year4(i: Toks<'_>) -> R<'_, i32> {
     let (rest, t) = tok(|t| t.lex == Lex::Num && t.len == 4)(i)?;
     let y = t.int().ok_or(nom::Err::Error(()))?;

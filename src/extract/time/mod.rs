@@ -1,10 +1,10 @@
 //! Time expressions: finding them in article text and normalising them to TIMEX3 values
 //! against the document's reference date.
 //!
-//! The text is cut into tokens ([`token`]) classified from word tables ([`lexicon`]); a nom
-//! grammar over the tokens ([`grammar`]) runs only where a token can start an expression and
-//! yields what was said ([`expr`]); normalisation ([`resolve`]) turns that into TIMEX3 values
-//! with the reference date, the tense of the sentence ([`tense`]) and what the text mentioned
+//! The text is cut into tokens (`token`) classified from word tables (`lexicon`); a nom
+//! grammar over the tokens (`grammar`) runs only where a token can start an expression and
+//! yields what was said (`expr`); normalisation (`resolve`) turns that into TIMEX3 values
+//! with the reference date, the tense of the sentence (`tense`) and what the text mentioned
 //! earlier. It never guesses: parts the text and the reference date do not give stay `X`.
 //!
 //! Numeric dates: `23/04/2025` and `23.04.2025` are read day first (the convention of the

@@ -136,6 +136,7 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                 // "in three weeks" said of the future is a date three weeks on.
                 if let Expr::Duration(d) = expr {
                     if matches!(d.qty, Qty::N(_))
+                        && first.lex != Lex::Kw(Kw::The)
                         && start_tok > 0
                         && buf
                             .get(start_tok - 1)
@@ -177,6 +178,21 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                 ) {
                     let quarter = matches!(expr, Expr::Quarter(..) | Expr::QuarterRel(_));
                     anchors.update(&value, base + start_tok, quarter);
+                }
+                // "the first nine months", "fiscal 1989": the story now compares longer periods.
+                let longer = match expr {
+                    Expr::Duration(d) => {
+                        matches!((d.qty, d.unit), (Qty::N(n), Unit::Month) if n > 3.0)
+                            || d.unit == Unit::Year
+                    }
+                    Expr::Year(YearRef::Abs(_)) => {
+                        before_is(&buf, start_tok, &[Kw::Fiscal])
+                            || first.lex == Lex::Kw(Kw::Fiscal)
+                    }
+                    _ => false,
+                };
+                if longer {
+                    anchors.longer_period(base + start_tok);
                 }
                 let stated_weekday = item.weekday.and_then(|(d, k)| {
                     buf.get(i + k)

@@ -26,7 +26,18 @@ pub(crate) struct Anchors {
     pub month: Option<(i32, u32)>,
     /// Last quarter mentioned and the token position of the mention.
     pub quarter: Option<(i32, u8, usize)>,
+    /// The last quarters named (year, quarter, position), oldest first, for the quarter a
+    /// story reports on.
+    pub quarters: [(i32, u8, usize); 8],
+    /// How many of `quarters` are filled.
+    pub quarters_len: usize,
+    /// Position of the last span of several months or a whole year ("the first nine
+    /// months", "fiscal 1989"): after it "a year ago" compares years, not quarters.
+    pub longer_period_pos: Option<usize>,
 }
+
+/// How far back (in tokens) quarters still count as the one a story reports on.
+const STORY: usize = 200;
 
 impl Anchors {
     /// Records a resolved DATE or TIME value (concrete parts only); a quarter is recorded
@@ -50,6 +61,14 @@ impl Anchors {
                 if let (true, Ok(n)) = (quarter, q[1..].parse::<u8>()) {
                     self.quarter = Some((y, n, pos));
                     self.year = Some(y);
+                    if self.quarters_len == self.quarters.len() {
+                        self.quarters.rotate_left(1);
+                        self.quarters_len -= 1;
+                    }
+                    if let Some(slot) = self.quarters.get_mut(self.quarters_len) {
+                        *slot = (y, n, pos);
+                        self.quarters_len += 1;
+                    }
                 }
             }
             (Some(m), d) => {
@@ -64,6 +83,33 @@ impl Anchors {
                 }
             }
         }
+    }
+}
+
+impl Anchors {
+    /// Records a period longer than a quarter (a span of months, a year).
+    pub(crate) fn longer_period(&mut self, pos: usize) {
+        self.longer_period_pos = Some(pos);
+    }
+
+    /// The quarter the story at `pos` reports on: the one named most often in the last
+    /// [`STORY`] tokens (the latest on a tie), unless a longer period was named since.
+    pub(crate) fn story_quarter(&self, pos: usize) -> Option<(i32, u8)> {
+        let recent = self.quarters.get(..self.quarters_len).unwrap_or_default();
+        let recent: Vec<&(i32, u8, usize)> = recent
+            .iter()
+            .filter(|q| pos.saturating_sub(q.2) < STORY)
+            .collect();
+        let last = recent.last()?;
+        if self.longer_period_pos.is_some_and(|p| p > last.2) {
+            return None;
+        }
+        let count = |y: i32, q: u8| recent.iter().filter(|r| r.0 == y && r.1 == q).count();
+        recent
+            .iter()
+            .rev()
+            .max_by_key(|r| count(r.0, r.1))
+            .map(|r| (r.0, r.1))
     }
 }
 
@@ -584,10 +630,8 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
             (None, _) => date("XXXX-12-31".into(), false),
         },
         Expr::YearAgo => {
-            if let Some((y, q, pos)) = ctx.anchors.quarter {
-                if ctx.pos.saturating_sub(pos) < 150 {
-                    return date(format!("{}-Q{q}", fmt_year(y - 1)), true);
-                }
+            if let Some((y, q)) = ctx.anchors.story_quarter(ctx.pos) {
+                return date(format!("{}-Q{q}", fmt_year(y - 1)), true);
             }
             match r {
                 Some(r) => date(fmt_year(r.year() - 1), true),
@@ -617,8 +661,12 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
             },
         },
         Expr::QuarterCtx(k) => {
-            let base = match ctx.anchors.quarter {
-                Some((y, q, _)) => Some((y, u32::from(q))),
+            let story = ctx
+                .anchors
+                .story_quarter(ctx.pos)
+                .or(ctx.anchors.quarter.map(|(y, q, _)| (y, q)));
+            let base = match story {
+                Some((y, q)) => Some((y, u32::from(q))),
                 None => r.map(|r| {
                     let (y, m) = add_months(r.year(), r.month(), -3);
                     (y, u32::from(quarter_of(m)))
@@ -632,8 +680,8 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
                 None => date("XXXX-QX".into(), false),
             }
         }
-        Expr::QuarterCtxYear(y) => match ctx.anchors.quarter {
-            Some((_, q, _)) => date(format!("{}-Q{q}", fmt_year(y)), true),
+        Expr::QuarterCtxYear(y) => match ctx.anchors.story_quarter(ctx.pos) {
+            Some((_, q)) => date(format!("{}-Q{q}", fmt_year(y)), true),
             None => date(fmt_year(y), false),
         },
         Expr::QuarterRel(k) => match r {

@@ -105,9 +105,9 @@ impl Anchors {
             return None;
         }
         let count = |y: i32, q: u8| recent.iter().filter(|r| r.0 == y && r.1 == q).count();
+        // `max_by_key` keeps the last of equals: the latest mention wins a tie.
         recent
             .iter()
-            .rev()
             .max_by_key(|r| count(r.0, r.1))
             .map(|r| (r.0, r.1))
     }

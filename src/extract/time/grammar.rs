@@ -2672,6 +2672,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Kw::These,
         ])
         .parse(i)?;
+        // "that same day"
+        let (r, _) = if k == Kw::That {
+            opt(kw(Kw::Same)).parse(r)?
+        } else {
+            (r, None)
+        };
         // "this coming Sunday", "this past weekend"
         let (r, k, this_past) = match (k, kw_in(&[Kw::Coming, Kw::Past]).parse(r)) {
             (Kw::This, Ok((r2, Kw::Coming))) => (r2, Kw::Next, false),

@@ -2854,9 +2854,10 @@ impl<'t, 'b> Grammar<'t, 'b> {
     fn edge_led<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, k) = kw_in(&[Kw::Early, Kw::Mid, Kw::Late]).parse(i)?;
         let (r, _) = opt(hyphen).parse(r)?;
+        // The edge word announces a date: "mid-March" is the month, not the verb.
         let inner = Grammar {
             text: self.text,
-            prev: None,
+            prev: i.first(),
             prev2: None,
         };
         let month_date = |x: Toks<'a>| {

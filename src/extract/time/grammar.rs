@@ -1963,6 +1963,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 &|x| self.the_edge(x),
                 &|x| self.the_nth(x),
                 &|x| self.the_day_shift(x),
+                &|x| self.the_unit_shift(x),
             ],
         );
         match best {
@@ -2032,6 +2033,11 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     extra: None,
                 }),
                 (Kw::Last, Unit::Decade) => Expr::DecadeRel(-1),
+                (Kw::Next | Kw::Coming, Unit::Decade | Unit::Century) => Expr::Duration(Dur {
+                    qty: Qty::N(1.0),
+                    unit: u,
+                    extra: None,
+                }),
                 (Kw::Past | Kw::Last, Unit::Century) => Expr::Duration(Dur {
                     qty: Qty::N(1.0),
                     unit: Unit::Century,
@@ -2418,6 +2424,36 @@ impl<'t, 'b> Grammar<'t, 'b> {
         };
         let (r, d) = target(r)?;
         Ok((r, Expr::DayOffset(d, off)))
+    }
+
+    /// "the year before", "the day after", "the week before": one unit from the last time
+    /// the text mentioned (the reference when none), when no date follows.
+    fn the_unit_shift<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
+        let (r, u) = unit_sing(i)?;
+        let (r, k) = kw_in(&[Kw::Before, Kw::After, Kw::Earlier, Kw::Later]).parse(r)?;
+        // "the day before the vote" counts from another event: only a punctuation mark, a
+        // conjunction or a verb may follow.
+        let verb = cue::FUT | cue::FUT_VERB | cue::PAST | cue::ED | cue::IS_ARE;
+        let free = r.first().map_or(true, |t| {
+            matches!(t.lex, Lex::Punct(_) | Lex::Kw(Kw::And | Kw::But | Kw::When))
+                || t.cue & verb != 0
+        });
+        if !free {
+            return err();
+        }
+        let off = if matches!(k, Kw::Before | Kw::Earlier) {
+            -1
+        } else {
+            1
+        };
+        let e = match u {
+            Unit::Day => Expr::Day(DaySpec::Anchor(off)),
+            Unit::Week => Expr::WeekAnchor(off),
+            Unit::Month => Expr::MonthAnchor(off),
+            Unit::Year => Expr::Year(YearRef::Anchor(off)),
+            _ => return err(),
+        };
+        Ok((r, e))
     }
 
     /// "the 23rd", "the 23rd of April", "the eighth of March": a day; never "the 21st

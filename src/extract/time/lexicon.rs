@@ -250,6 +250,7 @@ pub(crate) enum Kw {
     Term,
     Short,
     Date,
+    But,
 }
 
 /// The class of one word.
@@ -617,6 +618,7 @@ const WORDS: &[(&str, Lex)] = &[
     ("term", L::Kw(K::Term)),
     ("short", L::Kw(K::Short)),
     ("date", L::Kw(K::Date)),
+    ("but", L::Kw(K::But)),
     ("distant", L::Kw(K::Distant)),
     ("foreseeable", L::Kw(K::Distant)),
     ("immediate", L::Kw(K::Distant)),

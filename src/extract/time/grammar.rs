@@ -2293,7 +2293,19 @@ impl<'t, 'b> Grammar<'t, 'b> {
             }
             Ok((x, Expr::Year(YearRef::Rel(0))))
         };
-        alt((weekend, week_of, week, year)).parse(i)
+        // "later in the day": the day being talked about.
+        let day = |x| {
+            let (x, _) = tok(|t| t.lex == Lex::Unit(Unit::Day))(x)?;
+            let announced = self.prev_kw(&[Kw::In])
+                && self
+                    .prev2
+                    .is_some_and(|t| matches!(t.lex, Lex::Kw(Kw::Earlier | Kw::Later)));
+            if !announced {
+                return err();
+            }
+            Ok((x, Expr::Day(DaySpec::Anchor(0))))
+        };
+        alt((weekend, week_of, week, year, day)).parse(i)
     }
 
     /// "the 1990s", "the late 1970s", "the nineties", "the mid-1980s".

@@ -658,10 +658,12 @@ impl<'t, 'b> Grammar<'t, 'b> {
         }
     }
 
+    /// True when the token is the word `w` (any case); for the rare words not in the lexicon.
     fn word_is(&self, t: &Tok, w: &str) -> bool {
         t.text(self.text).eq_ignore_ascii_case(w)
     }
 
+    /// True when the token before the match is one of the keywords.
     fn prev_kw(&self, ks: &[Kw]) -> bool {
         matches!(self.prev.map(|t| t.lex), Some(Lex::Kw(k)) if ks.contains(&k))
     }
@@ -705,6 +707,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
         }
     }
 
+    /// Runs every candidate production and keeps the one that consumed most.
     fn longest<'a>(
         &self,
         i: Toks<'a>,
@@ -1938,6 +1941,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
 
     // ----- "the ..." ----------------------------------------------------------------------
 
+    /// Expressions that start with "the": the longest of the "the ..." productions.
     fn the_led<'a>(&self, i: Toks<'a>) -> R<'a, Expr> {
         let (r, _) = kw(Kw::The).parse(i)?;
         let best = self.longest(
@@ -2526,6 +2530,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
 
     // ----- keyword-led --------------------------------------------------------------------
 
+    /// Expressions that start with a keyword other than "the", by keyword.
     fn kw_led<'a>(&self, i: Toks<'a>) -> Option<(Toks<'a>, Expr)> {
         let Some(Lex::Kw(k)) = i.first().map(|t| t.lex) else {
             return None;
@@ -3035,6 +3040,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
     }
 }
 
+/// Skipping a number of tokens of a nom input without going past its end.
 trait TakeLen<'a> {
     fn take_from_len(self, n: usize) -> Toks<'a>;
 }

@@ -166,6 +166,7 @@ impl Iterator for Lexer<'_> {
 }
 
 impl Lexer<'_> {
+    /// A word starting at `start`: letters (any script), classified when it is ASCII.
     fn word(&mut self, start: usize, mut flags: u8) -> Tok {
         let bytes = self.text.as_bytes();
         // Fast path: a run of ASCII letters, packed lower case with two loads.
@@ -271,6 +272,7 @@ impl Lexer<'_> {
         }
     }
 
+    /// A run of digits starting at `start`, kept whole with thousands separators or decimals.
     fn number(&mut self, start: usize, mut flags: u8) -> Tok {
         let bytes = self.text.as_bytes();
         let n = digits_at(bytes, start);

@@ -81,8 +81,6 @@ pub(crate) struct Dur {
     pub qty: Qty,
     /// Which unit.
     pub unit: Unit,
-    /// A second component ("a minute and a half" is 1 minute + 30 seconds).
-    pub extra: Option<(f64, Unit)>,
 }
 
 /// A normalised-to-be time expression.

@@ -1502,14 +1502,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 kw(Kw::Long).parse(x)
             })
             .parse(r)?;
-            Ok((
-                r,
-                Dur {
-                    qty: q,
-                    unit: u,
-                    extra: None,
-                },
-            ))
+            Ok((r, Dur { qty: q, unit: u }))
         };
         let plain = |i| {
             let (r, q) = qty(i)?;
@@ -1539,14 +1532,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 (Qty::N(n), Some(_)) => Qty::N(n + 0.5),
                 (q, _) => q,
             };
-            Ok((
-                r,
-                Dur {
-                    qty: q,
-                    unit: u,
-                    extra: None,
-                },
-            ))
+            Ok((r, Dur { qty: q, unit: u }))
         };
         let half_a = |i| {
             let (r, _) = kw(Kw::Half).parse(i)?;
@@ -1557,7 +1543,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 Dur {
                     qty: Qty::N(0.5),
                     unit: u,
-                    extra: None,
                 },
             ))
         };
@@ -1571,7 +1556,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 Dur {
                     qty: Qty::N(0.5),
                     unit: u,
-                    extra: None,
                 },
             ))
         };
@@ -1594,7 +1578,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 Dur {
                     qty: Qty::N(if half.is_some() { 1.5 } else { 1.0 }),
                     unit: u,
-                    extra: None,
                 },
             ))
         };
@@ -1742,7 +1725,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Expr::Duration(Dur {
                 qty: Qty::Vague,
                 unit: u,
-                extra: None,
             }),
         ))
     }
@@ -1917,7 +1899,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
             Expr::Duration(Dur {
                 qty: Qty::N(1.0),
                 unit: u,
-                extra: None,
             }),
         ))
     }
@@ -2034,18 +2015,15 @@ impl<'t, 'b> Grammar<'t, 'b> {
                 (Kw::Past, Unit::Decade) => Expr::Duration(Dur {
                     qty: Qty::N(1.0),
                     unit: Unit::Decade,
-                    extra: None,
                 }),
                 (Kw::Last, Unit::Decade) => Expr::DecadeRel(-1),
                 (Kw::Next | Kw::Coming, Unit::Decade | Unit::Century) => Expr::Duration(Dur {
                     qty: Qty::N(1.0),
                     unit: u,
-                    extra: None,
                 }),
                 (Kw::Past | Kw::Last, Unit::Century) => Expr::Duration(Dur {
                     qty: Qty::N(1.0),
                     unit: Unit::Century,
-                    extra: None,
                 }),
                 (Kw::Past | Kw::Last, Unit::Quarter) => Expr::QuarterRel(-1),
                 (Kw::Past | Kw::Last, Unit::Weekend) => Expr::Weekend(Dir::Last),
@@ -2133,7 +2111,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     Expr::Duration(Dur {
                         qty: Qty::Vague,
                         unit: u,
-                        extra: None,
                     }),
                 )),
                 _ => err(),
@@ -2283,7 +2260,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     Expr::Duration(Dur {
                         qty: Qty::N(1.0),
                         unit: Unit::Year,
-                        extra: None,
                     }),
                 ));
             }
@@ -2859,7 +2835,6 @@ impl<'t, 'b> Grammar<'t, 'b> {
                     Expr::Duration(Dur {
                         qty: Qty::Vague,
                         unit: u,
-                        extra: None,
                     }),
                 )),
                 _ => err(),

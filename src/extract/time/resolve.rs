@@ -830,7 +830,6 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
             let v = duration_value(&Dur {
                 qty: Qty::N(n),
                 unit: u,
-                extra: None,
             });
             Some((TimeValue::new(TimexType::Set, v), false))
         }
@@ -853,7 +852,6 @@ mod tests {
         duration_value(&Dur {
             qty: Qty::N(n),
             unit,
-            extra: None,
         })
     }
 
@@ -869,16 +867,14 @@ mod tests {
         assert_eq!(
             duration_value(&Dur {
                 qty: Qty::Vague,
-                unit: Unit::Month,
-                extra: None
+                unit: Unit::Month
             }),
             "PXM"
         );
         assert_eq!(
             duration_value(&Dur {
                 qty: Qty::Vague,
-                unit: Unit::Hour,
-                extra: None
+                unit: Unit::Hour
             }),
             "PTXH"
         );

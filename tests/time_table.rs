@@ -1086,6 +1086,7 @@ const CASES: &[Case] = &[
     c("Sun Microsystems and Sat Nav firms merged.", WED, &[]),
     c("The April Fools prank backfired.", WED, &[]),
     c("Room 1462 was empty.", WED, &[]),
+    c("The Sunday Times reported the deal.", WED, &[]),
     c("Rabat bids for Expo 2030 and Vision 2030 plans.", WED, &[]),
 ];
 

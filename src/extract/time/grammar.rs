@@ -999,6 +999,26 @@ impl<'t, 'b> Grammar<'t, 'b> {
         if first.lex != Lex::Weekday(wd) {
             return None;
         }
+        // Newspaper names: "the Sunday Times", "the Sunday Telegraph".
+        if rest.first().is_some_and(|t| {
+            t.cap()
+                && t.lex == Lex::Other
+                && [
+                    "times",
+                    "telegraph",
+                    "express",
+                    "mirror",
+                    "herald",
+                    "post",
+                    "mail",
+                    "tribune",
+                    "independent",
+                ]
+                .iter()
+                .any(|w| self.word_is(t, w))
+        }) {
+            return None;
+        }
         // "Friday night", "Thursday morning"
         if let Ok((r, t)) = tok(|t| matches!(t.lex, Lex::Part(_)))(rest) {
             if let Lex::Part(p) = t.lex {

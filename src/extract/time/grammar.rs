@@ -1002,7 +1002,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
         // Newspaper names: "the Sunday Times", "the Sunday Telegraph".
         if rest.first().is_some_and(|t| {
             t.cap()
-                && t.lex == Lex::Other
+                && matches!(t.lex, Lex::Other | Lex::Kw(_))
                 && [
                     "times",
                     "telegraph",

@@ -1000,6 +1000,7 @@ struct Slot {
 
 const BITS: u32 = 12;
 
+#[inline]
 fn slot_of(key: Key, len: usize) -> usize {
     let h = (key.0 ^ key.1.rotate_left(29) ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (h >> (64 - BITS)) as usize
@@ -1051,6 +1052,7 @@ fn table() -> &'static [Slot] {
 }
 
 /// The class and tense cues of a packed lower-case word of `len` bytes.
+#[inline]
 pub(crate) fn lookup_key(key: Key, len: usize) -> (Lex, u16) {
     if len == 0 || len > MAX_WORD {
         return (Lex::Other, 0);

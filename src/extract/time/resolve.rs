@@ -46,19 +46,22 @@ impl Anchors {
         if !matches!(value.kind, TimexType::Date | TimexType::Time) {
             return;
         }
-        let v = value.value.split('T').next().unwrap_or("");
-        let mut parts = v.split('-');
-        let Some(y) = parts
-            .next()
-            .filter(|y| y.len() == 4)
-            .and_then(|y| y.parse::<i32>().ok())
-        else {
+        // Read the digits in place: "YYYY", "YYYY-Qn", "YYYY-MM", "YYYY-MM-DD[T...]".
+        let b = value.value.as_bytes();
+        let digits = |from: usize, n: usize| -> Option<u32> {
+            let part = b.get(from..from + n)?;
+            part.iter().try_fold(0u32, |acc, &c| {
+                c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+            })
+        };
+        let Some(y) = digits(0, 4).map(|y| y as i32) else {
             return;
         };
-        match (parts.next(), parts.next()) {
+        match (b.get(4), b.get(5)) {
             (None, _) => self.year = Some(y),
-            (Some(q), None) if q.starts_with('Q') => {
-                if let (true, Ok(n)) = (quarter, q[1..].parse::<u8>()) {
+            (Some(b'-'), Some(b'Q')) => {
+                if let (true, Some(n), None) = (quarter, digits(6, 1), b.get(7)) {
+                    let n = n as u8;
                     self.quarter = Some((y, n, pos));
                     self.year = Some(y);
                     if self.quarters_len == self.quarters.len() {
@@ -71,17 +74,22 @@ impl Anchors {
                     }
                 }
             }
-            (Some(m), d) => {
-                let Ok(m) = m.parse::<u32>() else { return };
+            (Some(b'-'), _) => {
+                let Some(m) = digits(5, 2) else { return };
+                if !matches!(b.get(7), None | Some(b'-') | Some(b'T')) {
+                    return;
+                }
                 self.year = Some(y);
                 self.month = Some((y, m));
-                if let Some(d) = d.and_then(|d| d.parse::<u32>().ok()) {
-                    if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                if b.get(7) == Some(&b'-') {
+                    if let Some(date) = digits(8, 2).and_then(|d| NaiveDate::from_ymd_opt(y, m, d))
+                    {
                         self.date = Some(date);
                         self.date_pos = pos;
                     }
                 }
             }
+            _ => {}
         }
     }
 }
@@ -134,17 +142,79 @@ enum DayVal {
     Pattern(String),
 }
 
-fn fmt_day(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+/// Appends `n` with at least `width` digits (values are small and non-negative here; this
+/// avoids the formatting machinery on the hot path).
+fn push_num(s: &mut String, n: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut k = buf.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        if let Some(slot) = buf.get_mut(k) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || k == 0 {
+            break;
+        }
+    }
+    let start = k.min(buf.len().saturating_sub(width));
+    for &b in buf.get(start..).unwrap_or_default() {
+        s.push(char::from(b));
+    }
 }
 
 fn fmt_year(y: i32) -> String {
-    format!("{:04}", y.clamp(0, 9999))
+    let mut s = String::with_capacity(16);
+    push_num(&mut s, y.clamp(0, 9999) as u32, 4);
+    s
+}
+
+/// "YYYY-MM".
+fn fmt_month(y: i32, m: u32) -> String {
+    let mut s = fmt_year(y);
+    s.push('-');
+    push_num(&mut s, m, 2);
+    s
+}
+
+fn fmt_day(d: NaiveDate) -> String {
+    let mut s = fmt_month(d.year(), d.month());
+    s.push('-');
+    push_num(&mut s, d.day(), 2);
+    s
 }
 
 fn fmt_week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    format!("{:04}-W{:02}", w.year(), w.week())
+    let mut s = fmt_year(w.year());
+    s.push_str("-W");
+    push_num(&mut s, w.week(), 2);
+    s
+}
+
+/// A day value with a part of the day ("2013-03-22TMO").
+fn with_part(mut day: String, code: &str) -> String {
+    day.push('T');
+    day.push_str(code);
+    day
+}
+
+/// A day value with a clock time ("2013-03-22T15:00").
+fn with_clock(mut day: String, h: u8, m: u8) -> String {
+    day.push('T');
+    push_num(&mut day, u32::from(h), 2);
+    day.push(':');
+    push_num(&mut day, u32::from(m), 2);
+    day
+}
+
+/// "YYYY-Qn".
+fn fmt_quarter(y: i32, q: u8) -> String {
+    let mut s = fmt_year(y);
+    s.push_str("-Q");
+    push_num(&mut s, u32::from(q), 1);
+    s
 }
 
 fn wd(d: u8) -> Weekday {
@@ -554,28 +624,22 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         },
         Expr::DayPart(spec, p) => {
             let (v, rel) = ctx.day_string(spec)?;
-            Some((
-                TimeValue::new(TimexType::Time, format!("{v}T{}", p.code())),
-                rel,
-            ))
+            Some((TimeValue::new(TimexType::Time, with_part(v, p.code())), rel))
         }
         Expr::Clock(spec, h, m) => {
             let (v, rel) = ctx.day_string(spec)?;
-            Some((
-                TimeValue::new(TimexType::Time, format!("{v}T{h:02}:{m:02}")),
-                rel,
-            ))
+            Some((TimeValue::new(TimexType::Time, with_clock(v, h, m)), rel))
         }
         Expr::Month(y, m) => {
             let m32 = u32::from(m);
             match (y, r) {
                 (YearRef::Infer, Some(r)) => date(
-                    format!("{}-{m:02}", fmt_year(month_year(r, m32, ctx.tense()))),
+                    fmt_month(month_year(r, m32, ctx.tense()), u32::from(m)),
                     true,
                 ),
                 (YearRef::Infer, None) => date(format!("XXXX-{m:02}"), false),
                 _ => match ctx.year_of(y) {
-                    (Some(yy), rel) => date(format!("{}-{m:02}", fmt_year(yy)), rel),
+                    (Some(yy), rel) => date(fmt_month(yy, u32::from(m)), rel),
                     (None, _) => date(format!("XXXX-{m:02}"), false),
                 },
             }
@@ -605,19 +669,19 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
                 Dir::This => r.year(),
                 Dir::Tense => month_year(r, m32, ctx.tense()),
             };
-            date(format!("{}-{m:02}", fmt_year(yy)), true)
+            date(fmt_month(yy, u32::from(m)), true)
         }
         Expr::MonthRel(k) => match r {
             Some(r) => {
                 let (y, m) = add_months(r.year(), r.month(), k);
-                date(format!("{}-{m:02}", fmt_year(y)), true)
+                date(fmt_month(y, u32::from(m)), true)
             }
             None => date("XXXX-XX".into(), false),
         },
         Expr::MonthAnchor(k) => match ctx.anchors.month.or(r.map(|r| (r.year(), r.month()))) {
             Some((y, m)) => {
                 let (y, m) = add_months(y, m, k);
-                date(format!("{}-{m:02}", fmt_year(y)), true)
+                date(fmt_month(y, u32::from(m)), true)
             }
             None => date("XXXX-XX".into(), false),
         },
@@ -631,7 +695,7 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         },
         Expr::YearAgo => {
             if let Some((y, q)) = ctx.anchors.story_quarter(ctx.pos) {
-                return date(format!("{}-Q{q}", fmt_year(y - 1)), true);
+                return date(fmt_quarter(y - 1, q), true);
             }
             match r {
                 Some(r) => date(fmt_year(r.year() - 1), true),
@@ -652,11 +716,11 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
             (YearRef::Infer, Some(r)) => {
                 let cur = quarter_of(r.month());
                 let yy = if q <= cur { r.year() } else { r.year() - 1 };
-                date(format!("{}-Q{q}", fmt_year(yy)), true)
+                date(fmt_quarter(yy, q), true)
             }
             (YearRef::Infer, None) => date(format!("XXXX-Q{q}"), false),
             _ => match ctx.year_of(y) {
-                (Some(yy), rel) => date(format!("{}-Q{q}", fmt_year(yy)), rel),
+                (Some(yy), rel) => date(fmt_quarter(yy, q), rel),
                 (None, _) => date(format!("XXXX-Q{q}"), false),
             },
         },
@@ -675,19 +739,19 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
             match base {
                 Some((y, q)) => {
                     let (y, qq) = add_months(y, (q - 1) * 3 + 1, k * 3);
-                    date(format!("{}-Q{}", fmt_year(y), quarter_of(qq)), true)
+                    date(fmt_quarter(y, quarter_of(qq)), true)
                 }
                 None => date("XXXX-QX".into(), false),
             }
         }
         Expr::QuarterCtxYear(y) => match ctx.anchors.story_quarter(ctx.pos) {
-            Some((_, q)) => date(format!("{}-Q{q}", fmt_year(y)), true),
+            Some((_, q)) => date(fmt_quarter(y, q), true),
             None => date(fmt_year(y), false),
         },
         Expr::QuarterRel(k) => match r {
             Some(r) => {
                 let (y, m) = add_months(r.year(), r.month(), k * 3);
-                date(format!("{}-Q{}", fmt_year(y), quarter_of(m)), true)
+                date(fmt_quarter(y, quarter_of(m)), true)
             }
             None => date("XXXX-QX".into(), false),
         },
@@ -760,7 +824,14 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
                     },
                 };
                 let d = add_days(r, k * 7)?;
-                date(format!("{}-WE", fmt_week(d)), true)
+                date(
+                    {
+                        let mut w = fmt_week(d);
+                        w.push_str("-WE");
+                        w
+                    },
+                    true,
+                )
             }
             None => date("XXXX-WXX-WE".into(), false),
         },
@@ -794,15 +865,15 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
                     let months = if unit == Unit::Quarter { 3.0 } else { 1.0 };
                     let (y, m) = add_months(r.year(), r.month(), (s * n * months).round() as i32);
                     if unit == Unit::Quarter {
-                        format!("{}-Q{}", fmt_year(y), quarter_of(m))
+                        fmt_quarter(y, quarter_of(m))
                     } else {
-                        format!("{}-{m:02}", fmt_year(y))
+                        fmt_month(y, u32::from(m))
                     }
                 }
                 Unit::Year => {
                     if n.fract() != 0.0 {
                         let (y, m) = add_months(r.year(), r.month(), (s * n * 12.0).round() as i32);
-                        format!("{}-{m:02}", fmt_year(y))
+                        fmt_month(y, u32::from(m))
                     } else {
                         fmt_year(r.year() + (s * n) as i32)
                     }

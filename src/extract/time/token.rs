@@ -97,6 +97,33 @@ fn fold_punct(c: char) -> char {
     }
 }
 
+/// Length of the run of ASCII letters at `start`, eight bytes at a time: a byte is a letter
+/// when, lower-cased, it lies in `a..=z` and its high bit is clear (computed without carries
+/// between bytes).
+fn letter_run(bytes: &[u8], start: usize) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut n = 0;
+    loop {
+        let at = start + n;
+        let Some(chunk) = bytes.get(at..at + 8) else {
+            let rest = bytes.get(at..).unwrap_or_default();
+            return n + rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        };
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let x = (w | 0x2020_2020_2020_2020) & LO7;
+        let at_least_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & HI;
+        let past_z = x.wrapping_add(0x0505_0505_0505_0505) & HI;
+        let letters = at_least_a & !past_z & !w & HI;
+        let others = !letters & HI;
+        if others == 0 {
+            n += 8;
+        } else {
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+    }
+}
+
 fn digits_at(bytes: &[u8], at: usize) -> usize {
     bytes.get(at..).map_or(0, |rest| {
         rest.iter().take_while(|b| b.is_ascii_digit()).count()
@@ -106,6 +133,7 @@ fn digits_at(bytes: &[u8], at: usize) -> usize {
 impl Iterator for Lexer<'_> {
     type Item = Tok;
 
+    #[inline]
     fn next(&mut self) -> Option<Tok> {
         let bytes = self.text.as_bytes();
         let mut flags = if self.pos == 0 { SPACE } else { 0 };
@@ -167,12 +195,11 @@ impl Iterator for Lexer<'_> {
 
 impl Lexer<'_> {
     /// A word starting at `start`: letters (any script), classified when it is ASCII.
+    #[inline]
     fn word(&mut self, start: usize, mut flags: u8) -> Tok {
         let bytes = self.text.as_bytes();
         // Fast path: a run of ASCII letters, packed lower case with two loads.
-        let run = bytes.get(start..).map_or(0, |rest| {
-            rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()
-        });
+        let run = letter_run(bytes, start);
         self.pos = start + run;
         let mut ascii = true;
         while let Some(&c) = bytes.get(self.pos) {
@@ -416,6 +443,40 @@ mod tests {
         assert_eq!(toks[1].int(), Some(23));
         assert!(toks.iter().any(|t| t.num == 2025));
         assert!(toks.iter().any(|t| t.num == 1990 && t.int().is_some()));
+    }
+
+    #[test]
+    fn letter_runs() {
+        for text in [
+            "",
+            "a",
+            "Mayor",
+            "abcdefghijklmnopqrstuvwxyz!",
+            "AZaz@[`{09",
+            "word\u{e9}x",
+            "x y",
+            "ABCDEFGH",
+        ] {
+            for start in 0..text.len() {
+                let slow = text.as_bytes()[start..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                assert_eq!(
+                    letter_run(text.as_bytes(), start),
+                    slow,
+                    "{text:?} at {start}"
+                );
+            }
+        }
+        let all: Vec<u8> = (0..=255u8).collect();
+        for start in 0..all.len() {
+            let slow = all[start..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            assert_eq!(letter_run(&all, start), slow);
+        }
     }
 
     #[test]

@@ -674,14 +674,14 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
         Expr::MonthRel(k) => match r {
             Some(r) => {
                 let (y, m) = add_months(r.year(), r.month(), k);
-                date(fmt_month(y, u32::from(m)), true)
+                date(fmt_month(y, m), true)
             }
             None => date("XXXX-XX".into(), false),
         },
         Expr::MonthAnchor(k) => match ctx.anchors.month.or(r.map(|r| (r.year(), r.month()))) {
             Some((y, m)) => {
                 let (y, m) = add_months(y, m, k);
-                date(fmt_month(y, u32::from(m)), true)
+                date(fmt_month(y, m), true)
             }
             None => date("XXXX-XX".into(), false),
         },
@@ -867,13 +867,13 @@ pub(crate) fn resolve(expr: &Expr, ctx: &Ctx<'_>) -> Option<(TimeValue, bool)> {
                     if unit == Unit::Quarter {
                         fmt_quarter(y, quarter_of(m))
                     } else {
-                        fmt_month(y, u32::from(m))
+                        fmt_month(y, m)
                     }
                 }
                 Unit::Year => {
                     if n.fract() != 0.0 {
                         let (y, m) = add_months(r.year(), r.month(), (s * n * 12.0).round() as i32);
-                        fmt_month(y, u32::from(m))
+                        fmt_month(y, m)
                     } else {
                         fmt_year(r.year() + (s * n) as i32)
                     }

@@ -1,8 +1,8 @@
 //! Throughput of the time-expression scanner on one core, in MB/s, on generated news text
 //! (no evaluation data is shipped). Run with `cargo bench --bench time_throughput`.
 //!
-//! Two inputs: paragraphs of news-like prose with a realistic density of dates, and one
-//! 50 MB line with no line breaks (the scan must stay linear on it).
+//! Three inputs: paragraphs of news-like prose with a dense and a typical density of time
+//! expressions, and one 50 MB line with no line breaks (the scan must stay linear on it).
 
 use chrono::NaiveDate;
 use factdiff::extract::time::scan;
@@ -110,12 +110,12 @@ const TIMES: &[&str] = &[
     "in March of this year",
 ];
 
-fn prose(bytes: usize, breaks: bool) -> String {
+fn prose(bytes: usize, breaks: bool, every: u64) -> String {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut out = String::with_capacity(bytes + 64);
     let mut words_in_sentence = 0;
     while out.len() < bytes {
-        if rng.next() % 14 == 0 {
+        if rng.next() % every == 0 {
             out.push_str(rng.pick(TIMES));
         } else {
             out.push_str(rng.pick(WORDS));
@@ -152,9 +152,13 @@ fn measure(name: &str, text: &str, rounds: usize) {
 }
 
 fn main() {
-    let paragraphs = prose(20_000_000, true);
-    let _ = scan(&paragraphs[..100_000], None);
-    measure("time_throughput news prose", &paragraphs, 5);
-    let line = prose(50_000_000, false);
+    // Dense: a time expression every 14 words on average (date-heavy reporting).
+    let dense = prose(20_000_000, true, 14);
+    let _ = scan(&dense[..100_000], None);
+    measure("time_throughput dense news prose", &dense, 5);
+    // Typical: one every 60 words.
+    let typical = prose(20_000_000, true, 60);
+    measure("time_throughput typical news prose", &typical, 5);
+    let line = prose(50_000_000, false, 14);
     measure("time_throughput one 50 MB line", &line, 1);
 }

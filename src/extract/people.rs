@@ -57,7 +57,9 @@ fn name_run(s: &Sentence<'_>, i: usize) -> usize {
             break;
         }
         // An initial's full stop stays inside the name: "Richard M. Nixon".
-        let initial = s.toks[j - 1].text.chars().count() == 1 && s.toks[j - 1].cap && matches!(s.gap_after(j - 1), ". " | ".");
+        let initial = s.toks[j - 1].text.chars().count() == 1
+            && s.toks[j - 1].cap
+            && matches!(s.gap_after(j - 1), ". " | ".");
         if j < n && !s.joined(j - 1) && !initial {
             // A hyphenated or possessive gap ends the name; only spaces join its words.
             break;

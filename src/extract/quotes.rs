@@ -79,7 +79,9 @@ pub const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Speech verbs whose object is the listener ("Felt told O'Connor"), not the speaker.
-const OBJECT_VERBS: &[&str] = &["told", "warned", "assured", "informed", "reminded", "asked", "urged"];
+const OBJECT_VERBS: &[&str] = &[
+    "told", "warned", "assured", "informed", "reminded", "asked", "urged",
+];
 
 /// The speaker of a quotation in sentence `s`: the person named nearest to a speech verb,
 /// or "according to NAME".
@@ -98,12 +100,20 @@ pub fn speaker(s: &Sentence<'_>, names: &[NameMatch], quote: &QuoteMatch) -> Opt
     };
     for v in verbs {
         // "NAME said" / "NAME, ..., said": the subject speaks.
-        if let Some(m) = names.iter().filter(outside).find(|m| m.b == v || (m.b + 1 == v && s.gap_after(m.b - 1).trim() == ",")) {
+        if let Some(m) = names
+            .iter()
+            .filter(outside)
+            .find(|m| m.b == v || (m.b + 1 == v && s.gap_after(m.b - 1).trim() == ","))
+        {
             return Some(*m);
         }
         // "said NAME": only verbs that invert; after "told", "warned" the name is the listener.
         if !OBJECT_VERBS.contains(&s.f(v)) {
-            if let Some(m) = names.iter().filter(outside).find(|m| m.a == v + 1 || (m.a == v + 2 && s.f(v + 1) == "by")) {
+            if let Some(m) = names
+                .iter()
+                .filter(outside)
+                .find(|m| m.a == v + 1 || (m.a == v + 2 && s.f(v + 1) == "by"))
+            {
                 return Some(*m);
             }
         }

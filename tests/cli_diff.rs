@@ -145,7 +145,6 @@ fn date_moved() {
 }
 
 #[test]
-#[ignore = "the time grammar does not read day ranges without a year (\"22 and 23 June\") yet"]
 fn date_range_moved() {
     let (code, out, _) = run(&[SEED, &fixture("001_date_moved.txt"), "--format", "json"]);
     assert_eq!(code, 1, "{out}");

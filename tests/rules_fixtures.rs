@@ -48,16 +48,10 @@ fn render(corpus: &factdiff::corpus::Corpus, kb: &Knowledge, findings: &[&Findin
     out
 }
 
-/// Rules whose fixtures need the full time grammar (relative and weekday dates).
-const PENDING: &[&str] = &["relative-date-conflict", "weekday-mismatch"];
-
 #[test]
 fn every_rule_fires_on_its_fixture_and_is_quiet_on_the_other() {
     for rule in rules::registry() {
         let dir = fixtures().join(rule.id);
-        if PENDING.contains(&rule.id) && !dir.exists() {
-            continue;
-        }
         assert!(
             dir.join("fires").is_dir() && dir.join("quiet").is_dir(),
             "{} needs tests/fixtures/{}/fires and quiet",

@@ -534,7 +534,26 @@ fn time_attaches(s: &Sentence<'_>, start: usize) -> bool {
     let Some(k) = s.toks.iter().position(|t| t.start >= start) else {
         return false;
     };
+    // Deictic dates need no preposition: "held its meeting in Tunis last Monday".
+    let deictic = matches!(
+        s.f(k),
+        "last"
+            | "this"
+            | "next"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "earlier"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    );
     k == 0
+        || deictic
         || matches!(
             s.f(k - 1),
             "on" | "in" | "at" | "during" | "for" | "from" | "of" | "until" | "by" | "between"

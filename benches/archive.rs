@@ -8,7 +8,8 @@
 //!
 //! For each size it generates (or reuses) a corpus with the `gen_corpus` example's generator
 //! under `FACTDIFF_BENCH_DIR` (default `/tmp/factdiff-bench`), then measures, warm cache
-//! (every command is run once untimed first), best of `FACTDIFF_BENCH_RUNS` runs:
+//! (every command is run once untimed first), best of `FACTDIFF_BENCH_RUNS` runs (wall
+//! time; the CPU time of the same run is reported too, as the machine may be shared):
 //!
 //! - `find DIR -type f ! -name '.*' -print0 | xargs -0 cat | wc -w`, the speed to beat;
 //! - `factdiff extract DIR --format json > /dev/null`, extraction alone (the `extract`
@@ -22,7 +23,9 @@
 //!
 //! Nothing is asserted: the benchmark only reports numbers. Other settings:
 //! `FACTDIFF_BENCH_SEED` (1), `FACTDIFF_BENCH_SCALING` (1; 0 skips the half sizes),
-//! `FACTDIFF_BENCH_STAGES` (1; 0 skips the in-process stage timings),
+//! `FACTDIFF_BENCH_STAGES` (1: in-process stage timings below 500 MB; 0: none; all: every
+//! size), `FACTDIFF_BENCH_RUNS` (timed runs per command: 3 below 500 MB, else 1, and then
+//! without a warm-up run of its own: the `wc -w` runs warm the page cache),
 //! `FACTDIFF_BENCH_TIMEOUT` (seconds per command, 1800), `FACTDIFF_BENCH_KEEP` (0: corpora of
 //! 500 MB and more are deleted after their run; 1 keeps them), `FACTDIFF_BENCH_OUT` (also
 //! write the Markdown tables to this file).
@@ -106,12 +109,15 @@ fn run(cmd: &mut Command, stdout: Stdio, timeout: Duration) -> Run {
     }
 }
 
-/// Best wall time of `runs` timed runs after one warm-up run; peak memory is the maximum.
-fn best_of(make: &dyn Fn() -> Command, runs: usize, timeout: Duration) -> Run {
+/// Best wall time of `runs` timed runs, after one warm-up run when `warm_up`; peak memory is
+/// the maximum.
+fn best_of(make: &dyn Fn() -> Command, runs: usize, warm_up: bool, timeout: Duration) -> Run {
     let null = || Stdio::from(File::create("/dev/null").expect("/dev/null"));
-    let warm = run(&mut make(), null(), timeout);
-    if warm.timed_out {
-        return warm;
+    if warm_up {
+        let warm = run(&mut make(), null(), timeout);
+        if warm.timed_out {
+            return warm;
+        }
     }
     let mut best: Option<Run> = None;
     for _ in 0..runs.max(1) {
@@ -127,7 +133,7 @@ fn best_of(make: &dyn Fn() -> Command, runs: usize, timeout: Duration) -> Run {
             break;
         }
     }
-    best.unwrap_or(warm)
+    best.expect("at least one run")
 }
 
 /// In-process timings of the stages of `check`, in seconds.
@@ -293,6 +299,7 @@ fn measure(
             c
         },
         runs,
+        true,
         timeout,
     );
     eprintln!("  wc -w   {:8.2} s", wc.wall);
@@ -304,7 +311,10 @@ fn measure(
             c
         }
     };
-    let extract = best_of(&factdiff("extract"), runs, timeout);
+    // On big corpora a warm-up run of each command would double a long benchmark; the
+    // `wc -w` runs just before have read every file, so the page cache is warm anyway.
+    let warm_up = runs > 1;
+    let extract = best_of(&factdiff("extract"), runs, warm_up, timeout);
     eprintln!(
         "  extract {:8.2} s{}",
         extract.wall,
@@ -314,7 +324,7 @@ fn measure(
             ""
         }
     );
-    let check = best_of(&factdiff("check"), runs, timeout);
+    let check = best_of(&factdiff("check"), runs, warm_up, timeout);
     eprintln!(
         "  check   {:8.2} s{}",
         check.wall,
@@ -483,7 +493,7 @@ fn main() {
     let root = PathBuf::from(env_or("FACTDIFF_BENCH_DIR", "/tmp/factdiff-bench"));
     let seed: u64 = env_or("FACTDIFF_BENCH_SEED", "1").parse().expect("seed");
     let scaling = env_or("FACTDIFF_BENCH_SCALING", "1") != "0";
-    let with_stages = env_or("FACTDIFF_BENCH_STAGES", "1") != "0";
+    let stages_setting = env_or("FACTDIFF_BENCH_STAGES", "1");
     let keep = env_or("FACTDIFF_BENCH_KEEP", "0") != "0";
     let timeout = Duration::from_secs(
         env_or("FACTDIFF_BENCH_TIMEOUT", "1800")
@@ -508,6 +518,13 @@ fn main() {
         let runs: usize = env_or("FACTDIFF_BENCH_RUNS", if mb >= 500.0 { "1" } else { "3" })
             .parse()
             .expect("runs");
+        // In process, the stages hold the whole archive in the bench's own memory and take
+        // as long as `check` again: by default only below 500 MB.
+        let with_stages = match stages_setting.as_str() {
+            "0" => false,
+            "all" => true,
+            _ => mb < 500.0,
+        };
         results.push(measure(&bin, &root, mb, seed, runs, timeout, with_stages));
         if mb >= 500.0 && !keep {
             let dir = root.join(format!("mb{mb}-seed{seed}"));

@@ -193,8 +193,8 @@ impl Rng {
     fn chance(&mut self, per_10k: u64) -> bool {
         self.below(10_000) < per_10k
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
     }
     /// A Zipf-like rank in `0..n`: log-uniform, so rank r is drawn with probability ∝ 1/(r+1).
     fn zipf(&mut self, n: u64) -> u64 {
@@ -1219,7 +1219,7 @@ fn date_phrase(day: Day, published: Day, rng: &mut Rng, planted: &mut Planted) -
 fn write_article(world: &World, i: u64, planted: &mut Planted) -> Article {
     let mut rng = Rng(fact(world.seed, &[9, i]));
     let published = ARCHIVE_START + (i / ARTICLES_PER_DAY) as Day;
-    let outlet = *rng.pick(OUTLETS);
+    let outlet = rng.pick(OUTLETS);
     let target = rng.range(2_000, 7_600) as usize;
     let mut paras: Vec<String> = Vec::new();
     let mut used = 0usize;
@@ -1245,7 +1245,7 @@ fn write_article(world: &World, i: u64, planted: &mut Planted) -> Article {
         let series_name = if rng.chance(8_000) {
             names[0].clone()
         } else {
-            rng.pick(names).clone()
+            names[rng.below(names.len() as u64) as usize].clone()
         };
         let mut ord = m.ordinal;
         if rng.chance(60) {
@@ -1332,7 +1332,7 @@ fn write_article(world: &World, i: u64, planted: &mut Planted) -> Article {
                     "The meeting brought together {} {} from both countries, according to the organisers. {}",
                     count_text,
                     m.counted,
-                    fill(*rng.pick(FILLER), topic, a.name, b.name)
+                    fill(rng.pick(FILLER), topic, a.name, b.name)
                 ),
             );
         }
@@ -1344,8 +1344,8 @@ fn write_article(world: &World, i: u64, planted: &mut Planted) -> Article {
         quote_text = q;
         quote_speaker = Some(world.person(m.chairs[0]));
     } else {
-        topic = *rng.pick(TOPICS);
-        dateline_city = *rng.pick(a.cities);
+        topic = rng.pick(TOPICS);
+        dateline_city = rng.pick(a.cities);
         title = format!("{} weighs new measures on {}", a.name, topic);
         push(
             &mut paras,
@@ -1354,7 +1354,7 @@ fn write_article(world: &World, i: u64, planted: &mut Planted) -> Article {
                 "{} is preparing new measures on {}, the government said. {}",
                 a.name,
                 topic,
-                fill(*rng.pick(FILLER), topic, a.name, b.name)
+                fill(rng.pick(FILLER), topic, a.name, b.name)
             ),
         );
     }
@@ -1385,7 +1385,7 @@ fn write_article(world: &World, i: u64, planted: &mut Planted) -> Article {
     let roles = kb_roles_at(published);
     if !roles.is_empty() {
         for _ in 0..rng.range(0, 2) {
-            let r = *rng.pick(&roles);
+            let r = rng.pick(&roles);
             let mut name = r.name;
             if let Some(plain) = r.plain {
                 if rng.chance(40) {
@@ -1516,9 +1516,9 @@ fn render(article: &Article, i: u64, seed: u64) -> (&'static str, String, usize)
         for p in &article.paragraphs {
             let _ = writeln!(content, "<p>{}</p>", html_escape(p));
         }
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "{{\"id\":{},\"date\":\"{}T08:00:00\",\"status\":\"publish\",\"type\":\"post\",\"link\":\"https://example.org/{}/\",\"title\":{{\"rendered\":{}}},\"content\":{{\"rendered\":{},\"protected\":false}}}}\n",
+            "{{\"id\":{},\"date\":\"{}T08:00:00\",\"status\":\"publish\",\"type\":\"post\",\"link\":\"https://example.org/{}/\",\"title\":{{\"rendered\":{}}},\"content\":{{\"rendered\":{},\"protected\":false}}}}",
             i + 1,
             date,
             i,

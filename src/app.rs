@@ -325,9 +325,18 @@ fn run_check(args: &CheckArgs) -> i32 {
         },
         _ => None,
     };
+    let started = std::time::Instant::now();
     let mut corpus = load_corpus(&args.paths, args.date, &config);
+    let loaded = started.elapsed().as_secs_f64();
     let mut trouble = print_problems(std::mem::take(&mut corpus.problems));
-    let analysis = pipeline::analyse(&corpus, &kb);
+    let (analysis, timings) = pipeline::analyse_timed(&corpus, &kb);
+    // FACTDIFF_TIMINGS=1 prints where the time went, for profiling large archives.
+    if std::env::var_os("FACTDIFF_TIMINGS").is_some() {
+        say!(
+            "factdiff: timings: load {loaded:.2} s, extract {:.2} s, resolve {:.2} s, rules {:.2} s",
+            timings.extract, timings.resolve, timings.rules
+        );
+    }
     let claims = analysis.claim_count();
     let options = Options {
         config: &config,

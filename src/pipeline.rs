@@ -23,14 +23,34 @@ impl Analysis {
     }
 }
 
+/// Seconds spent in each stage of [`analyse_timed`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Extraction (all documents, in parallel).
+    pub extract: f64,
+    /// Resolution.
+    pub resolve: f64,
+    /// Rules.
+    pub rules: f64,
+}
+
 /// Extracts, resolves and checks every document.
 pub fn analyse(corpus: &Corpus, knowledge: &Knowledge) -> Analysis {
+    analyse_timed(corpus, knowledge).0
+}
+
+/// [`analyse`], also returning how long each stage took (for `FACTDIFF_TIMINGS` and the
+/// archive benchmark).
+pub fn analyse_timed(corpus: &Corpus, knowledge: &Knowledge) -> (Analysis, Timings) {
+    let t0 = std::time::Instant::now();
     let claims: Vec<Vec<Claim>> = corpus
         .documents
         .par_iter()
         .map(|d| extract::extract(d, knowledge))
         .collect();
+    let t1 = std::time::Instant::now();
     let resolved = crate::resolve::resolve(corpus, &claims, knowledge);
+    let t2 = std::time::Instant::now();
     let ctx = crate::rules::RuleContext {
         corpus,
         claims: &claims,
@@ -38,5 +58,11 @@ pub fn analyse(corpus: &Corpus, knowledge: &Knowledge) -> Analysis {
         kb: knowledge,
     };
     let findings = crate::rules::run(&ctx);
-    Analysis { claims, findings }
+    let t3 = std::time::Instant::now();
+    let timings = Timings {
+        extract: (t1 - t0).as_secs_f64(),
+        resolve: (t2 - t1).as_secs_f64(),
+        rules: (t3 - t2).as_secs_f64(),
+    };
+    (Analysis { claims, findings }, timings)
 }

@@ -44,7 +44,7 @@ fn family(noun: &str) -> &'static str {
 }
 
 /// Verbs that make the sentence's subject the series holding the meeting.
-const HOLD_VERBS: &[&str] = &[
+static HOLD_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
     "held",
     "holds",
     "hold",
@@ -58,10 +58,10 @@ const HOLD_VERBS: &[&str] = &[
     "concluded",
     "celebrated",
     "holding",
-];
+]);
 
 /// Words that mark an event as still to come.
-const PLANNED_CUES: &[&str] = &[
+static PLANNED_CUES: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
     "will",
     "shall",
     "scheduled",
@@ -72,10 +72,10 @@ const PLANNED_CUES: &[&str] = &[
     "forthcoming",
     "convene",
     "agreed",
-];
+]);
 
 /// Quantifiers left out of a series name ("the various joint subcommittees of ...").
-const QUANTIFIERS: &[&str] = &[
+static QUANTIFIERS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
     "various",
     "different",
     "several",
@@ -86,7 +86,7 @@ const QUANTIFIERS: &[&str] = &[
     "hoc",
     "two",
     "respective",
-];
+]);
 
 /// Times of the sentence: span and value.
 pub type SentenceTime = (Span, TimeValue);
@@ -111,7 +111,7 @@ pub fn read_sentence(
             // Capitalised nouns count in running text ("the 12th High-Level Meeting"), not
             // in headlines where every word is capitalised.
             if !(t.cap && heading)
-                && is_in(vocab::EVENT_NOUNS, &t.folded)
+                && is_in(&vocab::EVENT_NOUNS, &t.folded)
                 && (t.folded != "round" || s.f(i + 1) == "of")
             {
                 return Some((i, None));
@@ -120,7 +120,7 @@ pub fn read_sentence(
             let acronym = t.text.len() <= 5 && t.text.chars().all(|c| c.is_ascii_uppercase());
             (acronym
                 && kb.series_by_name(&t.folded).is_some()
-                && !is_in(vocab::EVENT_NOUNS, s.f(i + 1)))
+                && !is_in(&vocab::EVENT_NOUNS, s.f(i + 1)))
             .then_some((i, Some(i)))
         })
         .collect();
@@ -137,7 +137,7 @@ pub fn read_sentence(
             }
         }
     }
-    let planned_sentence = (0..n).any(|k| is_in(PLANNED_CUES, s.f(k)) && !s.toks[k].cap)
+    let planned_sentence = (0..n).any(|k| is_in(&PLANNED_CUES, s.f(k)) && !s.toks[k].cap)
         || s.phrase(0, n).contains("set to")
         || s.phrase(0, n).contains("to be held");
     if nouns.is_empty() {
@@ -165,14 +165,14 @@ pub fn read_sentence(
                     span: Span::new(s.toks[k - 1].start, s.toks[k - 1].end),
                 });
                 a = k - 1;
-            } else if is_in(vocab::DETERMINERS, f)
+            } else if is_in(&vocab::DETERMINERS, f)
                 || matches!(f, "this" | "that" | "these" | "its" | "their")
             {
                 a = k - 1;
                 break;
             } else if (s.toks[k - 1].cap && !noun_cap && !country_compound(s, kb, k - 1))
-                || is_in(vocab::EVENT_NOUNS, f)
-                || is_in(HOLD_VERBS, f)
+                || is_in(&vocab::EVENT_NOUNS, f)
+                || is_in(&HOLD_VERBS, f)
                 || f == "s"
             {
                 break;
@@ -333,8 +333,8 @@ fn attendees_of(
         let t = &s.toks[k];
         t.cap
             || matches!(t.folded.as_str(), "by" | "over" | "of" | "the")
-            || vocab::is_in(vocab::TITLE_HEADS, &t.folded)
-            || vocab::is_in(vocab::TITLE_MODIFIERS, &t.folded)
+            || vocab::is_in(&vocab::TITLE_HEADS, &t.folded)
+            || vocab::is_in(&vocab::TITLE_MODIFIERS, &t.folded)
     }) && m0.a - c <= 8;
     if !close {
         return Vec::new();
@@ -348,9 +348,9 @@ fn attendees_of(
             t.cap
                 || t.folded == "s"
                 || matches!(t.folded.as_str(), "and" | "at" | "head" | "helm")
-                || vocab::is_in(vocab::TITLE_CONNECTORS, &t.folded)
-                || vocab::is_in(vocab::TITLE_HEADS, &t.folded)
-                || vocab::is_in(vocab::TITLE_MODIFIERS, &t.folded)
+                || vocab::is_in(&vocab::TITLE_CONNECTORS, &t.folded)
+                || vocab::is_in(&vocab::TITLE_HEADS, &t.folded)
+                || vocab::is_in(&vocab::TITLE_MODIFIERS, &t.folded)
         }) && m.a - prev_end <= 16;
         if !list_gap {
             break;
@@ -365,7 +365,7 @@ fn attendees_of(
 }
 
 /// Adjectives that say nothing about which series a meeting belongs to.
-const EVALUATIVE: &[&str] = &[
+static EVALUATIVE: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
     "long-awaited",
     "awaited",
     "new",
@@ -393,7 +393,7 @@ const EVALUATIVE: &[&str] = &[
     "this",
     "that",
     "such",
-];
+]);
 
 /// True for a hyphenated pair of nationalities or countries: "Moroccan-Spanish", "Spain-Morocco".
 fn country_compound(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
@@ -423,8 +423,8 @@ fn bilateral_series(
         && (!s.toks[m - 1].cap || s.toks[e].cap)
         && !country_compound(s, kb, m - 1)
         && ordinal(s.toks[m - 1].text).is_none()
-        && !is_in(EVALUATIVE, s.f(m - 1))
-        && !is_in(vocab::DETERMINERS, s.f(m - 1))
+        && !is_in(&EVALUATIVE, s.f(m - 1))
+        && !is_in(&vocab::DETERMINERS, s.f(m - 1))
     {
         m -= 1;
     }
@@ -463,9 +463,9 @@ fn bilateral_series(
 
 /// Verbs that make a meeting of the people on either side: "A met B", "A received B",
 /// "B was received by A", "A held talks with B".
-const MEETING_VERBS: &[&str] = &[
+static MEETING_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
     "met", "meets", "received", "receives", "welcomed", "welcomes", "hosted", "hosts",
-];
+]);
 
 /// A meeting told by its verb, with no event noun: "Ruiz Gil met Morel Dubois in Lisbon on
 /// Wednesday". Needs two named people, one on each side of the verb (or after "by"/"with").
@@ -479,7 +479,7 @@ fn verb_meeting(
     let v = (0..n).find(|&k| {
         let f = s.f(k);
         !s.toks[k].cap
-            && (MEETING_VERBS.contains(&f) || (f == "talks" && k > 0 && s.f(k - 1) == "held"))
+            && (MEETING_VERBS.contains(f) || (f == "talks" && k > 0 && s.f(k - 1) == "held"))
     })?;
     let before: Vec<&NameMatch> = names.iter().filter(|m| m.b <= v).collect();
     let after: Vec<&NameMatch> = names.iter().filter(|m| m.a > v).collect();
@@ -564,7 +564,7 @@ fn time_attaches(s: &Sentence<'_>, start: usize) -> bool {
 /// "of the various joint subcommittees of the Migration Group in ..." → the noun phrase,
 /// provided it holds a capitalised word (a named body, not "a meeting of experts").
 fn series_after(s: &Sentence<'_>, mut a: usize, limit: usize) -> Option<(Span, String)> {
-    while a < limit && (s.f(a) == "the" || is_in(QUANTIFIERS, s.f(a))) {
+    while a < limit && (s.f(a) == "the" || is_in(&QUANTIFIERS, s.f(a))) {
         a += 1;
     }
     let mut b = a;
@@ -615,7 +615,7 @@ fn subject_series(s: &Sentence<'_>, det: usize) -> Option<(Span, String)> {
     let mut saw_verb = false;
     while k > 0 {
         let f = s.f(k - 1);
-        if is_in(HOLD_VERBS, f) {
+        if is_in(&HOLD_VERBS, f) {
             saw_verb = true;
             k -= 1;
             continue;

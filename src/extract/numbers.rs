@@ -59,7 +59,7 @@ pub fn cardinal(word: &str) -> Option<u64> {
 }
 
 /// Words that make a count approximate.
-const APPROX: &[&str] = &[
+static APPROX: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
     "about",
     "around",
     "some",
@@ -76,10 +76,10 @@ const APPROX: &[&str] = &[
     "dozens",
     "hundreds",
     "thousands",
-];
+]);
 
 /// Nouns that are units of time or measure, counted by other grammars or not at all.
-const NOT_COUNTED: &[&str] = &[
+static NOT_COUNTED: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
     "years",
     "year",
     "months",
@@ -115,7 +115,7 @@ const NOT_COUNTED: &[&str] = &[
     "hundred",
     "points",
     "o'clock",
-];
+]);
 
 /// A count found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,7 +195,7 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
         if !joined
             || noun.cap
             || !plural
-            || is_in(NOT_COUNTED, &noun.folded)
+            || is_in(&NOT_COUNTED, &noun.folded)
             || noun.folded.chars().any(|c| !c.is_alphabetic())
             || (value == 1)
         {
@@ -204,7 +204,7 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
         }
         let mut a = i;
         let mut approximate = false;
-        while a > 0 && s.joined(a - 1) && is_in(APPROX, s.f(a - 1))
+        while a > 0 && s.joined(a - 1) && is_in(&APPROX, s.f(a - 1))
             || (a > 0 && s.f(a - 1) == "more" && s.f(a) == "than")
             || (a > 0 && s.f(a - 1) == "at" && s.f(a) == "least")
         {

@@ -49,7 +49,11 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
         let mut found = None;
         // Gazetteer: the longest alias starting here. Names start with a capital ("the road
         // map" is not the news agency MAP).
-        for b in (i + 1..=limit).rev().filter(|_| s.toks[i].cap) {
+        // Only words that start a listed name (or a demonym before a local alias) are tried.
+        let may_start = s.toks[i].cap
+            && (s.toks[i].info.org_start
+                || (s.toks[i].info.demonym && s.toks.get(i + 1).is_some_and(|t| t.info.org_start)));
+        for b in (i + 1..=limit).rev().filter(|_| may_start) {
             let folded = s.folded_phrase(i, b);
             if kb.org_by_name(&folded, None).is_some() {
                 found = Some(b);
@@ -71,31 +75,31 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
         // Shape: a capitalised run that starts ("Ministry of ...") or ends ("... Civil Guard")
         // with an organisation noun. Runs that start with a title are titles, not bodies.
         let starts_ok = s.toks[i].cap
-            && !is_in(vocab::DETERMINERS, s.f(i))
-            && !is_in(vocab::TITLE_HEADS, s.f(i))
+            && !is_in(&vocab::DETERMINERS, s.f(i))
+            && !is_in(&vocab::TITLE_HEADS, s.f(i))
             && !s.toks[i].given
             && (i == 0 || !s.toks[i - 1].cap || !s.joined(i - 1))
             // "Secretary of State for Security": the remit of a title, not a body.
-            && !(i >= 2 && matches!(s.f(i - 1), "of" | "for") && is_in(vocab::TITLE_HEADS, s.f(i - 2)))
+            && !(i >= 2 && matches!(s.f(i - 1), "of" | "for") && is_in(&vocab::TITLE_HEADS, s.f(i - 2)))
             && (!kb.is_not_name(s.f(i))
-                || is_in(vocab::ORG_HEADS, s.f(i))
+                || is_in(&vocab::ORG_HEADS, s.f(i))
                 || kb.country_by_demonym(s.f(i)).is_some()
-                || is_in(vocab::TITLE_MODIFIERS, s.f(i)));
+                || is_in(&vocab::TITLE_MODIFIERS, s.f(i)));
         if found.is_none() && starts_ok && !heading {
             let mut b = i;
             let connects = |b: usize| {
                 b > i
-                    && is_in(&["of", "for", "and", "the", "on"], s.f(b))
+                    && matches!(s.f(b), "of" | "for" | "and" | "the" | "on")
                     && (s.toks.get(b + 1).is_some_and(|t| t.cap)
                         || (s.f(b + 1) == "the" && s.toks.get(b + 2).is_some_and(|t| t.cap)))
             };
             while b < limit && (s.toks[b].cap || connects(b)) {
                 b += 1;
             }
-            let first_head = is_in(vocab::ORG_HEADS, s.f(i)) && b > i + 1;
-            let last_head = b > i + 1 && is_in(vocab::ORG_HEADS, s.f(b - 1));
+            let first_head = is_in(&vocab::ORG_HEADS, s.f(i)) && b > i + 1;
+            let last_head = b > i + 1 && is_in(&vocab::ORG_HEADS, s.f(b - 1));
             let all_heads = (i..b).all(|k| {
-                is_in(vocab::ORG_HEADS, s.f(k)) || kb.country_by_demonym(s.f(k)).is_some()
+                is_in(&vocab::ORG_HEADS, s.f(k)) || kb.country_by_demonym(s.f(k)).is_some()
             });
             if (first_head || last_head) && !all_heads {
                 found = Some(b);
@@ -118,7 +122,7 @@ pub fn find_places(s: &Sentence<'_>, kb: &Knowledge) -> Vec<PlaceMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !s.toks[i].cap {
+        if !s.toks[i].cap || !s.toks[i].info.place_start {
             i += 1;
             continue;
         }

@@ -43,7 +43,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMatch> {
 }
 
 /// Verbs that introduce what someone said.
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
     "said",
     "says",
     "say",
@@ -76,12 +76,12 @@ pub const SPEECH_VERBS: &[&str] = &[
     "assured",
     "argued",
     "wrote",
-];
+]);
 
 /// Speech verbs whose object is the listener ("Felt told O'Connor"), not the speaker.
-const OBJECT_VERBS: &[&str] = &[
+static OBJECT_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
     "told", "warned", "assured", "informed", "reminded", "asked", "urged",
-];
+]);
 
 /// The speaker of a quotation in sentence `s`: the person named nearest to a speech verb,
 /// or "according to NAME".
@@ -90,7 +90,7 @@ pub fn speaker(s: &Sentence<'_>, names: &[NameMatch], quote: &QuoteMatch) -> Opt
         .filter(|&k| {
             let t = &s.toks[k];
             (!t.cap || k == 0)
-                && SPEECH_VERBS.contains(&t.folded.as_str())
+                && SPEECH_VERBS.contains(t.folded.as_str())
                 && !(t.start >= quote.inner.start && t.end <= quote.inner.end)
         })
         .collect();
@@ -108,7 +108,7 @@ pub fn speaker(s: &Sentence<'_>, names: &[NameMatch], quote: &QuoteMatch) -> Opt
             return Some(*m);
         }
         // "said NAME": only verbs that invert; after "told", "warned" the name is the listener.
-        if !OBJECT_VERBS.contains(&s.f(v)) {
+        if !OBJECT_VERBS.contains(s.f(v)) {
             if let Some(m) = names
                 .iter()
                 .filter(outside)

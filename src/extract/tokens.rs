@@ -22,6 +22,8 @@ pub struct Tok<'a> {
     pub given: bool,
     /// Can be part of a person's name (capitalised, not a title, place, month...).
     pub name_word: bool,
+    /// What the rules say about the word.
+    pub info: crate::knowledge::WordInfo,
 }
 
 /// A sentence: its byte range and tokens, with the document text for gap inspection.
@@ -52,13 +54,14 @@ impl<'a> Sentence<'a> {
                 let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
                     && !w.text.chars().any(char::is_lowercase);
                 let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
-                let given = cap && kb.is_given_name(&folded);
-                let excluded = kb.is_not_name(&folded)
-                    || vocab::is_in(vocab::TITLE_HEADS, &folded)
-                    || vocab::is_in(vocab::ORG_HEADS, &folded)
-                    || kb.country_by_demonym(&folded).is_some()
-                    || kb.country_by_name(&folded).is_some()
-                    || kb.place_by_name(&folded).is_some();
+                let info = kb.word(&folded);
+                let given = cap && info.given;
+                let excluded = info.not_name
+                    || vocab::is_in(&vocab::TITLE_HEADS, &folded)
+                    || vocab::is_in(&vocab::ORG_HEADS, &folded)
+                    || info.demonym
+                    || info.country
+                    || info.place;
                 let name_word = cap
                     && !has_digit
                     && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));
@@ -70,6 +73,7 @@ impl<'a> Sentence<'a> {
                     cap,
                     given,
                     name_word,
+                    info,
                 }
             })
             .collect();

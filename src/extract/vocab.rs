@@ -3,7 +3,7 @@
 //! (titles, organisations, places, given names) come from the rules files.
 
 /// Nouns that head a title or role ("Director General of ...", "head of ...").
-pub const TITLE_HEADS: &[&str] = &[
+pub static TITLE_HEADS: WordSet = WordSet::new(&[
     "minister",
     "ministers",
     "president",
@@ -81,10 +81,10 @@ pub const TITLE_HEADS: &[&str] = &[
     "dean",
     "rector",
     "mp",
-];
+]);
 
 /// Words that modify a title without heading it ("Foreign", "Prime", "Interior").
-pub const TITLE_MODIFIERS: &[&str] = &[
+pub static TITLE_MODIFIERS: WordSet = WordSet::new(&[
     "foreign",
     "prime",
     "interior",
@@ -132,16 +132,16 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "border",
     "spanish",
     "moroccan",
-];
+]);
 
 /// Lower-case words that join the parts of a name ("José de la Cruz", "Ould Abdallah").
-pub const NAME_PARTICLES: &[&str] = &[
+pub static NAME_PARTICLES: WordSet = WordSet::new(&[
     "de", "del", "la", "las", "los", "el", "al", "ben", "bin", "ibn", "van", "von", "da", "das",
     "do", "dos", "du", "le", "di", "y", "ould", "bou",
-];
+]);
 
 /// Words that qualify a title as no longer held.
-pub const FORMER_WORDS: &[&str] = &[
+pub static FORMER_WORDS: WordSet = WordSet::new(&[
     "former",
     "ex",
     "then",
@@ -149,18 +149,19 @@ pub const FORMER_WORDS: &[&str] = &[
     "outgoing",
     "previous",
     "erstwhile",
-];
+]);
 
 /// Determiners and possessives that may open a title phrase.
-pub const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our"];
+pub static DETERMINERS: WordSet =
+    WordSet::new(&["the", "a", "an", "his", "her", "their", "its", "our"]);
 
 /// Lower-case words allowed inside a title phrase besides title heads and modifiers.
-pub const TITLE_CONNECTORS: &[&str] = &[
+pub static TITLE_CONNECTORS: WordSet = WordSet::new(&[
     "of", "for", "the", "and", "to", "at", "in", "on", "de", "del", "la", "des", "du", "y",
-];
+]);
 
 /// Nouns that head an organisation's name ("... Police", "Ministry of ...").
-pub const ORG_HEADS: &[&str] = &[
+pub static ORG_HEADS: WordSet = WordSet::new(&[
     "ministry",
     "police",
     "gendarmerie",
@@ -213,10 +214,10 @@ pub const ORG_HEADS: &[&str] = &[
     "intelligence",
     "security",
     "surveillance",
-];
+]);
 
 /// Nouns naming an event.
-pub const EVENT_NOUNS: &[&str] = &[
+pub static EVENT_NOUNS: WordSet = WordSet::new(&[
     "meeting",
     "meetings",
     "summit",
@@ -235,7 +236,7 @@ pub const EVENT_NOUNS: &[&str] = &[
     "consultations",
     "negotiations",
     "encounter",
-];
+]);
 
 /// Words for numbers people spell out.
 pub const NUMBER_WORDS: &[(&str, u64)] = &[
@@ -301,7 +302,36 @@ pub const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("thirtieth", 30),
 ];
 
-/// True when `folded` (lower case) is in `list`.
-pub fn is_in(list: &[&str], folded: &str) -> bool {
-    list.contains(&folded)
+/// A fixed list of lower-case words, looked up through a hash set built on first use:
+/// these lists are consulted for every word of every article.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// A set of these words.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// True when `folded` is one of the words.
+    pub fn contains(&self, folded: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(folded)
+    }
+
+    /// The words, in their listed order.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
+/// True when `folded` (lower case) is in `set`.
+pub fn is_in(set: &WordSet, folded: &str) -> bool {
+    set.contains(folded)
 }

@@ -14,8 +14,9 @@ use crate::span::Span;
 use crate::text::fold;
 use chrono::NaiveDate;
 use miette::{Diagnostic, NamedSource, SourceSpan};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use schema::RulesFile;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 use toml::Spanned;
@@ -202,6 +203,25 @@ pub struct Series {
     pub source: String,
 }
 
+/// What the rules say about one folded word, looked up once per word of an article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// A listed given name.
+    pub given: bool,
+    /// Never part of a person's name.
+    pub not_name: bool,
+    /// A demonym ("moroccan").
+    pub demonym: bool,
+    /// A country name ("spain").
+    pub country: bool,
+    /// A place name of one word.
+    pub place: bool,
+    /// The first word of a place name.
+    pub place_start: bool,
+    /// The first word of an organisation name, alias or local alias.
+    pub org_start: bool,
+}
+
 /// Everything loaded from the rules files, indexed for lookup by folded name.
 #[derive(Debug, Default)]
 pub struct Knowledge {
@@ -235,6 +255,7 @@ pub struct Knowledge {
     series_keys: HashMap<String, usize>,
     series_aliases: Vec<(usize, String)>,
     given_names: HashSet<String>,
+    word_info: HashMap<String, WordInfo>,
     not_names: HashSet<String>,
     longest_title_words: usize,
 }
@@ -353,6 +374,7 @@ impl Knowledge {
         for (fi, rules) in parsed.iter().enumerate() {
             kb.add_references(fi, rules)?;
         }
+        kb.index_words();
         // Series names are also indexed by their word key, now that demonyms are known.
         for (idx, alias) in std::mem::take(&mut kb.series_aliases) {
             let key = kb.series_word_key(&alias);
@@ -711,6 +733,43 @@ impl Knowledge {
         self.series_names
             .get(folded)
             .and_then(|&i| self.series.get(i))
+    }
+
+    /// Builds [`Knowledge::word_info`] from the vocabularies.
+    fn index_words(&mut self) {
+        let mut info: HashMap<String, WordInfo> = HashMap::default();
+        let first = |s: &str| s.split(' ').next().unwrap_or("").to_string();
+        for w in &self.given_names {
+            info.entry(w.clone()).or_default().given = true;
+        }
+        for w in &self.not_names {
+            info.entry(w.clone()).or_default().not_name = true;
+        }
+        for w in self.demonyms.keys() {
+            info.entry(w.clone()).or_default().demonym = true;
+        }
+        for w in self.country_names.keys() {
+            info.entry(w.clone()).or_default().country = true;
+        }
+        for w in self.place_names.keys() {
+            info.entry(first(w)).or_default().place_start = true;
+            if !w.contains(' ') {
+                info.entry(w.clone()).or_default().place = true;
+            }
+        }
+        for w in self
+            .org_aliases
+            .keys()
+            .chain(self.org_local_aliases.keys().map(|(_, a)| a))
+        {
+            info.entry(first(w)).or_default().org_start = true;
+        }
+        self.word_info = info;
+    }
+
+    /// What the rules say about a folded word (all false for an unknown word).
+    pub fn word(&self, folded: &str) -> WordInfo {
+        self.word_info.get(folded).copied().unwrap_or_default()
     }
 
     /// The series whose name has the same word key (see [`Knowledge::series_word_key`]).

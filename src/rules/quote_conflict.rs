@@ -36,6 +36,14 @@ struct Quote<'a> {
     who: Option<String>,
 }
 
+/// Share of the longer quotation's distinct words that the other one also has.
+fn shared_word_share(a: &str, b: &str) -> f32 {
+    let wa: rustc_hash::FxHashSet<&str> = a.split(' ').collect();
+    let wb: rustc_hash::FxHashSet<&str> = b.split(' ').collect();
+    let shared = wa.intersection(&wb).count();
+    shared as f32 / wa.len().max(wb.len()).max(1) as f32
+}
+
 /// True when the words of `inner` appear, in order and contiguous, inside `outer`.
 fn contains_run(outer: &str, inner: &str) -> bool {
     format!(" {outer} ").contains(&format!(" {inner} "))
@@ -166,11 +174,16 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         }
     }
     // Candidate pairs share a run of four words; only those are compared in full.
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, q) in quotes.iter().enumerate() {
         let w: Vec<&str> = q.words.split(' ').collect();
         for g in w.windows(4) {
-            let key = g.join(" ");
+            let key = {
+                use std::hash::{Hash, Hasher};
+                let mut h = rustc_hash::FxHasher::default();
+                g.hash(&mut h);
+                h.finish()
+            };
             let list = index.entry(key).or_default();
             if list.last() != Some(&i) {
                 list.push(i);
@@ -205,9 +218,17 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut misattributed: Vec<(usize, usize)> = Vec::new();
     for (a, b) in pairs {
         let (qa, qb) = (&quotes[a], &quotes[b]);
-        let ratio = TextDiff::configure()
-            .diff_words(&qa.words, &qb.words)
-            .ratio();
+        // Cheap test first: quotations sharing few words cannot reach the similarity bar.
+        if qa.words != qb.words && shared_word_share(&qa.words, &qb.words) < SIMILAR * 0.75 {
+            continue;
+        }
+        let ratio = if qa.words == qb.words {
+            1.0
+        } else {
+            TextDiff::configure()
+                .diff_words(&qa.words, &qb.words)
+                .ratio()
+        };
         if ratio < SIMILAR {
             continue;
         }

@@ -27,35 +27,42 @@ pub fn ordinal(word: &str) -> Option<u32> {
     if let Ok((_, n)) = all_consuming(ordinal_digits).parse(word) {
         return (n > 0 && n < 10_000).then_some(n);
     }
-    let w = word.to_lowercase();
-    vocab::ORDINAL_WORDS
-        .iter()
-        .find(|(name, _)| *name == w)
-        .map(|(_, n)| *n)
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) || word.len() > 15 {
+        return None;
+    }
+    vocab::ORDINAL_WORDS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, n)| *n)
 }
 
 /// A plain cardinal: digits with optional thousands commas ("2,000"), or a number word.
 pub fn cardinal(word: &str) -> Option<u64> {
-    let digits: String = word.chars().filter(|c| *c != ',').collect();
-    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && digits.len() <= 12 {
-        return digits.parse().ok();
+    let first = *word.as_bytes().first()?;
+    if first.is_ascii_digit() {
+        // Digits with thousands commas, parsed without allocating: this runs on every word.
+        let mut value: u64 = 0;
+        let mut digits = 0;
+        for b in word.bytes() {
+            match b {
+                b'0'..=b'9' => {
+                    value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                    digits += 1;
+                }
+                b',' => {}
+                _ => return None,
+            }
+        }
+        return (digits > 0 && digits <= 12).then_some(value);
     }
-    let w = word.to_lowercase();
-    if let Some((a, b)) = w.split_once('-') {
-        let tens = vocab::NUMBER_WORDS
-            .iter()
-            .find(|(n, _)| *n == a)
-            .map(|(_, v)| *v)?;
-        let units = vocab::NUMBER_WORDS
-            .iter()
-            .find(|(n, _)| *n == b)
-            .map(|(_, v)| *v)?;
+    // Number words are short ASCII words; anything else is not one.
+    if !first.is_ascii_alphabetic() || word.len() > 14 || word.len() < 3 {
+        return None;
+    }
+    let find = |w: &str| vocab::NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v);
+    if let Some((a, b)) = word.split_once('-') {
+        let tens = find(a)?;
+        let units = find(b)?;
         return (tens >= 20 && tens % 10 == 0 && units < 10).then_some(tens + units);
     }
-    vocab::NUMBER_WORDS
-        .iter()
-        .find(|(n, _)| *n == w)
-        .map(|(_, v)| *v)
+    find(word)
 }
 
 /// Words that make a count approximate.

@@ -45,6 +45,11 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
     let heading = s.is_heading();
     let mut i = 0;
     while i < n {
+        // Names of bodies start with a capital: nothing to do at other words.
+        if !s.toks[i].cap {
+            i += 1;
+            continue;
+        }
         let limit = joined_run_end(s, i, MAX_WORDS);
         let mut found = None;
         // Gazetteer: the longest alias starting here. Names start with a capital ("the road

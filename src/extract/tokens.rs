@@ -56,12 +56,14 @@ impl<'a> Sentence<'a> {
                 let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
                 let info = kb.word(&folded);
                 let given = cap && info.given;
-                let excluded = info.not_name
-                    || vocab::is_in(&vocab::TITLE_HEADS, &folded)
-                    || vocab::is_in(&vocab::ORG_HEADS, &folded)
-                    || info.demonym
-                    || info.country
-                    || info.place;
+                // Only capitalised words can be name words, so only they need the checks.
+                let excluded = cap
+                    && (info.not_name
+                        || info.demonym
+                        || info.country
+                        || info.place
+                        || vocab::is_in(&vocab::TITLE_HEADS, &folded)
+                        || vocab::is_in(&vocab::ORG_HEADS, &folded));
                 let name_word = cap
                     && !has_digit
                     && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));

@@ -96,6 +96,8 @@ pub struct Resolved {
     pub roles: Vec<RoleClaim>,
     /// Events.
     pub events: Vec<EventMention>,
+    /// Event mentions of different articles taken for one event (see [`events::clusters`]).
+    pub event_clusters: Vec<events::EventCluster>,
     /// The person named at each (document, span), for claims that name people in passing
     /// (quotation speakers).
     pub mention_index: HashMap<(DocId, Span), EntityId>,
@@ -356,6 +358,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
             r.mention_index.insert((m.0, m.1), i);
         }
     }
+    r.event_clusters = events::clusters(&r);
     r
 }
 

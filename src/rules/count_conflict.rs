@@ -14,7 +14,6 @@
 use super::context::RuleContext;
 use super::event_common::{disagreement, Stated};
 use super::Finding;
-use crate::resolve::events::clusters;
 use std::collections::BTreeSet;
 
 /// Rule id.
@@ -23,7 +22,7 @@ pub const ID: &str = "count-conflict";
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for c in clusters(ctx.resolved) {
+    for c in &ctx.resolved.event_clusters {
         let nouns: BTreeSet<String> = c
             .members
             .iter()
@@ -68,7 +67,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                     x != y
                 }
             };
-            out.extend(disagreement(ctx, ID, &c, &format!("the number of {noun}s"), stated, conflict, |_| {
+            out.extend(disagreement(ctx, ID, c, &format!("the number of {noun}s"), stated, conflict, |_| {
                 "the articles describe the same event; check the number against the primary source".to_string()
             }));
         }

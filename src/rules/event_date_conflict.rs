@@ -25,7 +25,6 @@ use super::context::RuleContext;
 use super::event_common::{disagreement, Stated};
 use super::Finding;
 use crate::extract::ClaimData;
-use crate::resolve::events::clusters;
 use crate::timex::{Agreement, TimeValue};
 
 /// Rule id.
@@ -66,7 +65,8 @@ pub fn dates_conflict(a: &Stated, b: &Stated) -> bool {
 
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
-    clusters(ctx.resolved)
+    ctx.resolved
+        .event_clusters
         .iter()
         .filter_map(|c| {
             let (dates, relative) = stated_dates(ctx, &c.members);

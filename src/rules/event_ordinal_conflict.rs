@@ -14,14 +14,15 @@
 use super::context::RuleContext;
 use super::event_common::{disagreement, ordinal_word, Stated};
 use super::Finding;
-use crate::resolve::events::{clusters, Link};
+use crate::resolve::events::Link;
 
 /// Rule id.
 pub const ID: &str = "event-ordinal-conflict";
 
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
-    clusters(ctx.resolved)
+    ctx.resolved
+        .event_clusters
         .iter()
         .filter(|c| c.links.contains(&Link::Day) || c.links.contains(&Link::People))
         .filter_map(|c| {

@@ -13,14 +13,14 @@
 use super::context::RuleContext;
 use super::event_common::{disagreement, Stated};
 use super::Finding;
-use crate::resolve::events::clusters;
 
 /// Rule id.
 pub const ID: &str = "event-place-conflict";
 
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
-    clusters(ctx.resolved)
+    ctx.resolved
+        .event_clusters
         .iter()
         .filter_map(|c| {
             let stated: Vec<Stated> = c

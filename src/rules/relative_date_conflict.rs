@@ -27,14 +27,14 @@ use super::context::RuleContext;
 use super::event_common::disagreement;
 use super::event_date_conflict::{dates_conflict, stated_dates};
 use super::Finding;
-use crate::resolve::events::clusters;
 
 /// Rule id.
 pub const ID: &str = "relative-date-conflict";
 
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
-    clusters(ctx.resolved)
+    ctx.resolved
+        .event_clusters
         .iter()
         .filter_map(|c| {
             let (dates, relative) = stated_dates(ctx, &c.members);

@@ -94,6 +94,79 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Line starts of a text, for turning many offsets into line and column without scanning
+/// from the start each time (reports of thousands of claims on one long line).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of `offset`, as [`line_col`] gives them.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+/// Line and column of offsets visited in increasing order, in time linear in the text:
+/// each call counts only the characters since the previous one.
+#[derive(Debug, Clone, Default)]
+pub struct LineCursor {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl LineCursor {
+    /// A cursor at the start of a text.
+    pub fn new() -> Self {
+        LineCursor {
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// 1-based line and column of `offset`; offsets before the previous one start over.
+    pub fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            *self = LineCursor::new();
+        }
+        for c in text[self.offset..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +178,32 @@ mod tests {
         assert_eq!(line_col(text, at), (2, 9));
         assert_eq!(line_col(text, 0), (1, 1));
         assert_eq!(line_col(text, 10_000), (2, 13));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let text = "first\nSánchez said\n\nlast é";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                index.line_col(text, offset),
+                line_col(text, offset),
+                "{offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_cursor_agrees_with_line_col() {
+        let text = "first\nSánchez said\n\nlast é";
+        let mut cursor = LineCursor::new();
+        for offset in [0, 3, 6, 9, 9, 20, 2, 25, 40] {
+            assert_eq!(
+                cursor.line_col(text, offset),
+                line_col(text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -149,6 +149,11 @@ pub fn read_sentence(
             builder.last = Some((i, builder.sentence));
         }
     }
+    let cues = if nouns.is_empty() {
+        Vec::new()
+    } else {
+        attendance_cues(s)
+    };
     for (idx, &(e, acronym_series)) in nouns.iter().enumerate() {
         let next_noun = nouns.get(idx + 1).map(|x| x.0).unwrap_or(n);
         let noun = s.toks[e].folded.clone();
@@ -234,7 +239,7 @@ pub fn read_sentence(
                 value: v.clone(),
                 span: *sp,
             });
-        let attendees = attendees_of(s, names, e, next_noun, idx == 0);
+        let attendees = attendees_of(s, names, &cues, e, next_noun, idx == 0);
         let event_counts: Vec<CountAttr> = counts
             .iter()
             .filter(|c| idx == 0 || c.a > e)
@@ -302,27 +307,19 @@ pub fn read_sentence(
 fn attendees_of(
     s: &Sentence<'_>,
     names: &[NameMatch],
+    cues: &[usize],
     e: usize,
     next_noun: usize,
     first_event: bool,
 ) -> Vec<Attr<String>> {
-    let n = s.toks.len();
-    let cue = (0..next_noun.min(n)).find(|&k| {
-        let f = s.f(k);
-        let by = s.f(k + 1) == "by";
-        let cue = (matches!(
-            f,
-            "chaired" | "co-chaired" | "attended" | "presided" | "led" | "headed"
-        ) && (by || s.f(k + 1) == "over"))
-            || (f == "participation" && s.f(k + 1) == "of")
-            || (f == "together"
-                && matches!(
-                    s.f(k.wrapping_sub(1)),
-                    "bring" | "brought" | "brings" | "bringing"
-                ))
-            || matches!(f, "between" | "with");
-        cue && (k > e || first_event)
-    });
+    // The first cue after the noun (anywhere before it for the sentence's first event) and
+    // before the next event noun. `cues` is sorted, so this is a binary search.
+    let from = if first_event {
+        0
+    } else {
+        cues.partition_point(|&k| k <= e)
+    };
+    let cue = cues.get(from).copied().filter(|&k| k < next_noun);
     let Some(c) = cue else { return Vec::new() };
     let Some(first) = names.iter().position(|m| m.a > c) else {
         return Vec::new();
@@ -434,7 +431,7 @@ fn bilateral_series(
             .is_some()
     };
     // Countries before: "Moroccan-Spanish" / "Spain-Morocco" as one token.
-    let before = (m > 0 && country_compound(s, kb, m - 1)).then_some(m - 1);
+    let before = (m > 0 && country_compound(s, kb, m - 1)).then(|| m - 1);
     // Countries after: "between [the governments of] X and Y".
     let mut end = None;
     if s.f(e + 1) == "between" {
@@ -527,6 +524,26 @@ fn verb_meeting(
             planned: false,
         },
     ))
+}
+
+/// Positions of the words after which names attend an event: "chaired by", "attended by",
+/// "presided over by", "with the participation of", "bring together", "between", "with".
+fn attendance_cues(s: &Sentence<'_>) -> Vec<usize> {
+    (0..s.toks.len())
+        .filter(|&k| {
+            let f = s.f(k);
+            let next = s.f(k + 1);
+            (matches!(
+                f,
+                "chaired" | "co-chaired" | "attended" | "presided" | "led" | "headed"
+            ) && (next == "by" || next == "over"))
+                || (f == "participation" && next == "of")
+                || (f == "together"
+                    && k > 0
+                    && matches!(s.f(k - 1), "bring" | "brought" | "brings" | "bringing"))
+                || matches!(f, "between" | "with")
+        })
+        .collect()
 }
 
 /// A date after an event noun belongs to it when introduced by a preposition of time.

@@ -30,7 +30,10 @@ pub fn ordinal(word: &str) -> Option<u32> {
     if !word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) || word.len() > 15 {
         return None;
     }
-    vocab::ORDINAL_WORDS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, n)| *n)
+    vocab::ORDINAL_WORDS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|(_, n)| *n)
 }
 
 /// A plain cardinal: digits with optional thousands commas ("2,000"), or a number word.
@@ -56,7 +59,12 @@ pub fn cardinal(word: &str) -> Option<u64> {
     if !first.is_ascii_alphabetic() || word.len() > 14 || word.len() < 3 {
         return None;
     }
-    let find = |w: &str| vocab::NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v);
+    let find = |w: &str| {
+        vocab::NUMBER_WORDS
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(w))
+            .map(|(_, v)| *v)
+    };
     if let Some((a, b)) = word.split_once('-') {
         let tens = find(a)?;
         let units = find(b)?;

@@ -2,7 +2,7 @@
 
 use crate::corpus::Document;
 use crate::extract::{Claim, ClaimData};
-use crate::span::line_col;
+use crate::span::LineCursor;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -61,8 +61,9 @@ pub fn extract_human(docs: &[(&Document, Vec<Claim>)], out: &mut dyn Write) -> i
             .map(|p| p.to_string())
             .unwrap_or_else(|| "no date".to_string());
         writeln!(out, "{} ({:?}, {})", d.path, d.format, date)?;
+        let mut cursor = LineCursor::new();
         for c in claims {
-            let (line, col) = line_col(&d.text, c.span.start);
+            let (line, col) = cursor.line_col(&d.text, c.span.start);
             writeln!(
                 out,
                 "  {line}:{col} {:<12} {:?} {}",

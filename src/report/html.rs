@@ -710,8 +710,10 @@ fn claims_view(text: &str, claims: &[Claim]) -> (Vec<PersonView>, Vec<ClaimRow>)
         }
     }
     let mut rows = Vec::new();
+    // Claims come sorted by position, so one cursor walks the text once.
+    let mut cursor = crate::span::LineCursor::new();
     for c in claims {
-        let (line, column) = line_col(text, c.span.start);
+        let (line, column) = cursor.line_col(text, c.span.start);
         let written = text.get(c.span.start..c.span.end).unwrap_or("").to_string();
         match &c.data {
             ClaimData::Person { name } => {

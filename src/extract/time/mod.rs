@@ -85,6 +85,9 @@ fn before_is(toks: &[Tok], k: usize, kws: &[Kw]) -> bool {
 /// `reference` is the document's date; without one, relative expressions keep unknown parts.
 /// Mentions come sorted by position and never overlap.
 pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
+    // TIMEX3 years have four digits: a reference date far outside them (a corrupt date in
+    // metadata) is no reference at all, so values keep their unknown parts.
+    let reference = reference.filter(|d| (1..=9000).contains(&chrono::Datelike::year(d)));
     let mut out = Vec::new();
     let mut anchors = Anchors::default();
     let mut buf: Vec<Tok> = Vec::with_capacity(WINDOW);

@@ -71,7 +71,7 @@ pub enum ClaimData {
         name: String,
     },
     /// A meeting, summit or visit with what the text says about it.
-    Event(EventClaim),
+    Event(Box<EventClaim>),
     /// An ordinal attached to an event ("its 21st meeting").
     Ordinal {
         /// The number.
@@ -382,7 +382,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         if let Some(o) = &ev.ordinal {
             push(&mut claims, o.span, ClaimData::Ordinal { value: o.value });
         }
-        push(&mut claims, span, ClaimData::Event(ev));
+        push(&mut claims, span, ClaimData::Event(Box::new(ev)));
     }
     claims.sort_by(|a, b| {
         (a.span.start, a.span.end, a.kind()).cmp(&(b.span.start, b.span.end, b.kind()))

@@ -339,7 +339,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                         span: c.span,
                         series_key,
                         series_name,
-                        event: ev.clone(),
+                        event: (**ev).clone(),
                         attendees,
                         published,
                     });

@@ -105,8 +105,8 @@ pub fn facts(
     let text = document.text.as_str();
     let mut by_span = HashMap::new();
     for (id, p) in resolved.people.iter().enumerate() {
-        for m in p.mentions.iter().filter(|m| m.0 == doc) {
-            by_span.entry(m.1).or_insert(id);
+        for m in p.mentions.iter().filter(|m| m.doc == doc) {
+            by_span.entry(m.span).or_insert(id);
         }
     }
     let people = People { by_span, resolved };

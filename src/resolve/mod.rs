@@ -20,7 +20,7 @@ use crate::knowledge::{Knowledge, OrgId, PersonId};
 use crate::span::{DocId, Span};
 use crate::text::fold;
 use roles::{resolve_org, resolve_title, Role};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Index of a person in [`Resolved::people`].
 pub type EntityId = usize;
@@ -35,7 +35,30 @@ pub struct PersonEntity {
     /// The knowledge-base entry, when known.
     pub kb: Option<PersonId>,
     /// Every mention: document, span of the name, name as written.
-    pub mentions: Vec<(DocId, Span, String)>,
+    pub mentions: Vec<Mention>,
+    /// The distinct ways the name is written; [`Mention::spelling`] indexes this.
+    pub spellings: Vec<String>,
+}
+
+/// One place a person is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// The document.
+    pub doc: DocId,
+    /// The name's span.
+    pub span: Span,
+    /// Index into [`PersonEntity::spellings`]: how it is written there.
+    pub spelling: u32,
+}
+
+impl PersonEntity {
+    /// How the name is written at a mention.
+    pub fn written(&self, m: &Mention) -> &str {
+        self.spellings
+            .get(m.spelling as usize)
+            .map(String::as_str)
+            .unwrap_or("")
+    }
 }
 
 /// How a role claim was stated.
@@ -167,6 +190,7 @@ impl<'k> People<'k> {
                 key,
                 kb: kb_id,
                 mentions: Vec::new(),
+                spellings: Vec::new(),
             });
             r.people.len() - 1
         })
@@ -174,7 +198,20 @@ impl<'k> People<'k> {
 
     fn mention(&mut self, r: &mut Resolved, id: EntityId, doc: DocId, span: Span, name: &str) {
         if self.seen.insert((id, doc, span)) {
-            r.people[id].mentions.push((doc, span, name.to_string()));
+            let p = &mut r.people[id];
+            // Spellings are few per person, mentions many: store each spelling once.
+            let spelling = match p.spellings.iter().position(|s| s == name) {
+                Some(i) => i,
+                None => {
+                    p.spellings.push(name.to_string());
+                    p.spellings.len() - 1
+                }
+            };
+            p.mentions.push(Mention {
+                doc,
+                span,
+                spelling: spelling as u32,
+            });
         }
     }
 
@@ -350,12 +387,12 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
     }
     for p in &mut r.people {
         if p.kb.is_none() {
-            p.name = most_common_spelling(&p.mentions);
+            p.name = most_common_spelling(p);
         }
     }
     for (i, p) in r.people.iter().enumerate() {
         for m in &p.mentions {
-            r.mention_index.insert((m.0, m.1), i);
+            r.mention_index.insert((m.doc, m.span), i);
         }
     }
     r.event_clusters = events::clusters(&r);
@@ -370,21 +407,26 @@ fn person_country(r: &Resolved, p: EntityId, kb: &Knowledge) -> Option<String> {
         .and_then(|k| k.country.clone())
 }
 
-fn most_common_spelling(mentions: &[(DocId, Span, String)]) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in mentions.iter().filter(|m| m.2.contains(' ')) {
-        *counts.entry(m.2.as_str()).or_default() += 1;
+fn most_common_spelling(p: &PersonEntity) -> String {
+    let mut counts = vec![0usize; p.spellings.len()];
+    for m in &p.mentions {
+        if let Some(c) = counts.get_mut(m.spelling as usize) {
+            *c += 1;
+        }
     }
-    // Most mentions win; ties go to the spelling with accents (more information), then order.
-    counts
-        .into_iter()
+    // Full names only; most mentions win; ties go to the spelling with accents (more
+    // information), then to the alphabetically first.
+    p.spellings
+        .iter()
+        .zip(&counts)
+        .filter(|(s, _)| s.contains(' '))
         .max_by(|a, b| {
-            a.1.cmp(&b.1)
+            a.1.cmp(b.1)
                 .then((!a.0.is_ascii()).cmp(&!b.0.is_ascii()))
                 .then(b.0.cmp(a.0))
         })
-        .map(|(s, _)| s.to_string())
-        .or_else(|| mentions.first().map(|m| m.2.clone()))
+        .map(|(s, _)| s.clone())
+        .or_else(|| p.spellings.first().cloned())
         .unwrap_or_default()
 }
 

@@ -31,17 +31,15 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     for p in &ctx.resolved.people {
         let mut spellings: BTreeMap<&str, Vec<(crate::span::DocId, crate::span::Span)>> =
             BTreeMap::new();
-        for (doc, span, written) in &p.mentions {
+        for m in &p.mentions {
+            let (doc, span, written) = (&m.doc, &m.span, p.written(m));
             // Capitals are house style ("PETER Capaldi" in a caption), not spelling.
             if written.split_whitespace().count() >= 2
                 && !written
                     .split_whitespace()
                     .any(|w| w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
             {
-                spellings
-                    .entry(written.as_str())
-                    .or_default()
-                    .push((*doc, *span));
+                spellings.entry(written).or_default().push((*doc, *span));
             }
         }
         if spellings.len() < 2 {

@@ -36,13 +36,22 @@ fn dateline_in_line(line: &str) -> Option<NaiveDate> {
     if let Some((date, _)) = parse_calendar_date(line) {
         return Some(date);
     }
-    let sep = line.char_indices().take(80).find(|(_, c)| matches!(c, ',' | '–' | '—' | '-' | '|'))?;
+    let sep = line
+        .char_indices()
+        .take(80)
+        .find(|(_, c)| matches!(c, ',' | '–' | '—' | '-' | '|'))?;
     let place = &line[..sep.0];
     let words: Vec<&str> = place.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 || !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+    if words.is_empty()
+        || words.len() > 4
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
         return None;
     }
-    let rest = line[sep.0 + sep.1.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-'));
+    let rest = line[sep.0 + sep.1.len_utf8()..]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-'));
     parse_calendar_date(rest).map(|(d, _)| d)
 }
 
@@ -53,10 +62,22 @@ mod tests {
     #[test]
     fn datelines() {
         let d = |s: &str| find_dateline(s).map(|d| d.to_string());
-        assert_eq!(d("Heading\nRabat – April 23, 2025 | Editorial Team\nBody").as_deref(), Some("2025-04-23"));
-        assert_eq!(d("Madrid, April 25, 2025 (Agency) – The").as_deref(), Some("2025-04-25"));
-        assert_eq!(d("RABAT, 23 April 2025 - Talks").as_deref(), Some("2025-04-23"));
-        assert_eq!(d("The talks in Rabat, which began on April 23, 2025, ended.").as_deref(), None);
+        assert_eq!(
+            d("Heading\nRabat – April 23, 2025 | Editorial Team\nBody").as_deref(),
+            Some("2025-04-23")
+        );
+        assert_eq!(
+            d("Madrid, April 25, 2025 (Agency) – The").as_deref(),
+            Some("2025-04-25")
+        );
+        assert_eq!(
+            d("RABAT, 23 April 2025 - Talks").as_deref(),
+            Some("2025-04-23")
+        );
+        assert_eq!(
+            d("The talks in Rabat, which began on April 23, 2025, ended.").as_deref(),
+            None
+        );
         assert_eq!(d("No date here\nNor here\nOr here\nApril 23, 2025"), None);
     }
 }

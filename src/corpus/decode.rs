@@ -181,11 +181,13 @@ fn decode_utf16(
         return None;
     }
     let name = encoding.name();
-    let mut notes = vec![Note::new(if had_bom {
-        format!("decoded as {name} (byte order mark)")
-    } else {
-        format!("decoded as {name}: no byte order mark, recognised by its NUL bytes")
-    })];
+    // A BOM states the encoding: nothing to remark. Without one it was a guess: say so.
+    let mut notes = Vec::new();
+    if !had_bom {
+        notes.push(Note::new(format!(
+            "decoded as {name}: no byte order mark, recognised by its NUL bytes"
+        )));
+    }
     if had_errors {
         notes.push(Note::new(format!(
             "{replaced} invalid {name} sequence(s) replaced with U+FFFD"

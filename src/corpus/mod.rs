@@ -299,6 +299,8 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
             Err(e) => corpus.problems.push(e),
         }
     }
+    // Walk problems came first; the user reads them best in path order, with the rest.
+    corpus.problems.sort_by(|a, b| a.path().cmp(b.path()));
     corpus
 }
 

@@ -3,6 +3,9 @@
 # a time, on the stable toolchain (RUSTC_BOOTSTRAP=1 lets cargo-fuzz pass its -Z flags).
 # Seeds come from the repository's articles, fixtures and rules; findings land in
 # fuzz/artifacts/<target>/. Usage: fuzz/run.sh [SECONDS] [TARGET...]
+# FUZZ_FLAGS (default -a: debug assertions and overflow checks on, cargo-fuzz's default) go
+# to cargo fuzz; FUZZ_FLAGS=-O builds without them, to fuzz past a known overflow panic that
+# release builds do not have.
 set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-300}"
@@ -22,7 +25,8 @@ for t in "${targets[@]}"; do
   esac
   # Seeds are copied in (flat), so the corpus folder is all libFuzzer writes to.
   find "${seeds[@]}" -type f -size -64k -exec sh -c 'for f; do cp "$f" "corpus/'"$t"'/seed-$(echo "$f" | tr / _)"; done' _ {} +
-  cargo fuzz run -s none -a --fuzz-dir . "$t" "corpus/$t" -- \
+  # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags.
+  cargo fuzz run -s none ${FUZZ_FLAGS--a} --fuzz-dir . "$t" "corpus/$t" -- \
     -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len="$len" -dict="$dict" \
-    -print_final_stats=1 2>&1 | tee "run-$t.log" | grep -E '^#[0-9]+.*(DONE|pulse)|^stat::|SUMMARY|panicked|Timeout|crash-|timeout-' || true
+    -print_final_stats=1 2>&1 | tee "run-$t${FUZZ_FLAGS+-O}.log" | grep -E '^#[0-9]+.*(DONE|pulse)|^stat::|SUMMARY|panicked|Timeout|crash-|timeout-' || true
 done

@@ -675,6 +675,7 @@ fn timex3_validator_knows_good_from_bad() {
         (Date, "XXXX-WXX-2"),
         (Date, "2025-W17-WE"),
         (Date, "2013-SU"),
+        (Date, "XXXX-WI"),
         (Date, "XXXX-Q3"),
         (Date, "2020-W53"),
         (Date, "19XX"),
@@ -934,6 +935,13 @@ mod time_properties {
         prop::collection::vec(prop::sample::select(WORDS), 0..14).prop_map(|w| w.join(" "))
     }
 
+    fn cases() -> u32 {
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(512)
+    }
+
     fn check_scan(text: &str, reference: Option<NaiveDate>) -> Result<(), TestCaseError> {
         for m in factdiff::extract::time::scan(text, reference) {
             prop_assert!(m.span.start <= m.span.end, "span {:?}", m.span);
@@ -958,7 +966,8 @@ mod time_properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+        // 512 cases each; PROPTEST_CASES=100000 for a long run.
+        #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
         fn any_text_any_reference(text in "\\PC{0,80}", reference in date()) {
@@ -978,10 +987,10 @@ mod time_properties {
 }
 
 // ---------------------------------------------------------------------------------------
-// HANGS IN CODE OUTSIDE THE READERS (src/resolve, src/extract, src/report + src/span.rs).
+// HANGS AND PANICS IN CODE OUTSIDE THE READERS (src/resolve, src/extract, src/report, src/span.rs).
 // Found while building the hostile folder; reported to the owners, not fixed here. Each is
 // `#[ignore]`d so `cargo test` stays green; `cargo test --test hostile -- --ignored` shows
-// them failing with "HANG". Remove the `#[ignore]` when the stage is linear.
+// them failing (HANG or a panic). Remove the `#[ignore]` when the stage is fixed.
 // ---------------------------------------------------------------------------------------
 
 /// Loads `text` as one article and runs the whole pipeline under the hang detector.
@@ -1068,4 +1077,26 @@ fn hang_extract_human_many_claims_on_one_line() {
     .unwrap();
     let (code, _, stderr) = run_cli(dir.path(), &["extract", "dates.txt"]);
     assert_eq!(code, 0, "{stderr}");
+}
+
+/// PANIC found by the `extract` fuzz target (minimised to `meeting`): in
+/// `extract::events::bilateral_series`, `(m > 0 && ...).then_some(m - 1)` evaluates `m - 1`
+/// even when `m == 0`, which overflows. A sentence whose first word is an event noun, or
+/// that starts with lower-case words before one ("first meeting ..."), panics in a debug
+/// build (tests, fuzzing with -a); release builds wrap and happen to return `None`.
+/// One-line fix: `.then(|| m - 1)`.
+#[test]
+#[ignore = "PANIC in src/extract/events.rs:225 (bilateral_series: then_some(m - 1) with m == 0); reported, one-line fix"]
+fn panic_sentence_starting_with_an_event_noun() {
+    let kb = Knowledge::load(&[]).expect("shipped rules load");
+    for text in [
+        "meeting",
+        "first meeting of the commission.",
+        "Talks ended. meeting resumed.",
+    ] {
+        let doc = corpus::read_text("a.txt", text, &LoadOptions::default())
+            .unwrap()
+            .remove(0);
+        let _ = factdiff::extract::extract(&doc, &kb);
+    }
 }

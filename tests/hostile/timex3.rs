@@ -96,6 +96,10 @@ fn date(s: &str) -> Result<(), String> {
     if parts.next().is_some() {
         return Err(format!("`{s}`: too many fields"));
     }
+    // Seasons first: winter (`WI`) also starts with the week prefix.
+    if matches!(second, "SP" | "SU" | "FA" | "WI") {
+        return no_third(s, third);
+    }
     if let Some(w) = second.strip_prefix('W') {
         let week = field(w, 2, 1, 53, "week")?;
         if let (Some(y), Some(w)) = (y, week) {
@@ -112,9 +116,6 @@ fn date(s: &str) -> Result<(), String> {
     }
     if let Some(h) = second.strip_prefix('H') {
         return no_third(s, third).and(field(h, 1, 1, 2, "half").map(|_| ()));
-    }
-    if matches!(second, "SP" | "SU" | "FA" | "WI") {
-        return no_third(s, third);
     }
     let month = field(second, 2, 1, 12, "month")?;
     let Some(third) = third else { return Ok(()) };

@@ -161,6 +161,16 @@ fn hostile_folder(dir: &Path) -> Vec<Expect> {
         ),
     );
     out.push(expect("utf16be.txt", REPAIRED, true));
+    // Another script: few NUL bytes, and its other bytes look like control characters.
+    write(
+        "arabic-utf16.txt",
+        &utf16(
+            "الرباط، 23 أبريل 2025 - افتتحت المحادثات في الرباط.\n",
+            false,
+            false,
+        ),
+    );
+    out.push(expect("arabic-utf16.txt", REPAIRED, true));
     write(
         "utf16le-bom.txt",
         &utf16("Talks opened in Rabat.\n", false, true),
@@ -359,6 +369,7 @@ fn hostile_folder_through_the_library() {
     );
     assert!(text_of("utf16le.txt").contains("Talks opened in Rabat."));
     assert!(text_of("utf16be.txt").contains("Talks opened in Rabat."));
+    assert!(text_of("arabic-utf16.txt").contains("الرباط"));
     assert!(text_of("nul.txt").contains("Second line."));
     assert!(!text_of("nul.txt").contains('\0'));
     assert!(text_of("deep.html").contains("Deep text."));

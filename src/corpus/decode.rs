@@ -90,7 +90,45 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Binary> {
             return Ok(decoded);
         }
     }
-    decode_8bit(bytes)
+    decode_8bit(bytes).or_else(|binary| {
+        // Text in a non-Latin script (Arabic, Cyrillic...) saved as UTF-16 without a BOM has
+        // few NUL bytes (only its spaces and digits), and its other bytes look like control
+        // characters. Before calling it binary, see whether it is clean UTF-16 text.
+        [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+            .into_iter()
+            .find(|&e| looks_like_utf16_text(bytes, e))
+            .and_then(|e| decode_utf16(bytes, e, false))
+            .ok_or(binary)
+    })
+}
+
+/// True when the first 16 KiB decode as `encoding` without a single error and are mostly
+/// letters, marks, spaces and punctuation. Binary data decoded as UTF-16 almost always
+/// holds an unpaired surrogate within a few hundred units, and otherwise symbols and
+/// unassigned code points.
+fn looks_like_utf16_text(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> bool {
+    let sample = bytes
+        .get(..bytes.len().min(16 * 1024) & !1)
+        .unwrap_or_default();
+    if sample.len() < 8 {
+        return false;
+    }
+    let (text, had_errors) = encoding.decode_without_bom_handling(sample);
+    if had_errors {
+        return false;
+    }
+    let mut chars = 0usize;
+    let mut wordy = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if c.is_alphanumeric() || c.is_whitespace() || ".,;:!?'\"()-–—«»“”‘’،؛؟".contains(c)
+        {
+            wordy += 1;
+        } else if c.is_control() {
+            return false;
+        }
+    }
+    wordy * 10 >= chars * 9
 }
 
 /// UTF-8 (possibly repaired) or Windows-1252, NUL bytes dropped; binary when the bytes are
@@ -185,7 +223,7 @@ fn decode_utf16(
     let mut notes = Vec::new();
     if !had_bom {
         notes.push(Note::new(format!(
-            "decoded as {name}: no byte order mark, recognised by its NUL bytes"
+            "decoded as {name}: no byte order mark, recognised by its byte pattern"
         )));
     }
     if had_errors {
@@ -366,6 +404,20 @@ mod tests {
         assert_eq!(d.text, text);
         assert!(d.notes[0].message.contains("no byte order mark"));
         assert_eq!(decode(&utf16be(text)).unwrap().text, text);
+    }
+
+    #[test]
+    fn utf16_without_bom_in_other_scripts() {
+        for text in [
+            "الرباط، 23 أبريل 2025 - افتتحت المحادثات في الرباط.\n",
+            "Рабат, 23 апреля 2025 года — в Рабате начались переговоры.\n",
+        ] {
+            for bytes in [utf16le(text), utf16be(text)] {
+                let d = decode(&bytes).unwrap_or_else(|b| panic!("{text}: {}", b.what));
+                assert_eq!(d.text, text);
+                assert!(d.notes[0].message.contains("no byte order mark"));
+            }
+        }
     }
 
     #[test]

@@ -66,6 +66,37 @@ pub enum Command {
     /// Cross-check articles and report contradictions.
     #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
+    /// Show which facts an edit changed: `OLD NEW` (files or folders), `REV PATH` or
+    /// `REV1 REV2 PATH` (git). With two arguments the first is a path when it exists on
+    /// disk, else a git revision.
+    Diff {
+        /// `OLD NEW`, `REV PATH` or `REV1 REV2 PATH`.
+        #[arg(required = true, num_args = 2..=3, value_name = "OLD NEW | REV PATH | REV1 REV2 PATH")]
+        args: Vec<PathBuf>,
+        /// Reference date for articles whose metadata gives none (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
+        format: ExtractFormat,
+        /// Extra rules folder (may repeat).
+        #[arg(long = "rules")]
+        rules: Vec<PathBuf>,
+        /// Also check the changed facts against the articles of this folder (may repeat).
+        #[arg(long = "corpus")]
+        corpus: Vec<PathBuf>,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule id (see `factdiff rules`).
+        rule: String,
+    },
+    /// List the rules and the knowledge loaded.
+    Rules {
+        /// Extra rules folder (may repeat).
+        #[arg(long = "rules")]
+        rules: Vec<PathBuf>,
+    },
 }
 
 /// Arguments of `check`.
@@ -119,6 +150,15 @@ pub fn run(cli: Cli) -> i32 {
             rules,
         } => run_extract(&paths, date, format, &rules),
         Command::Check(args) => run_check(&args),
+        Command::Diff {
+            args,
+            date,
+            format,
+            rules,
+            corpus,
+        } => run_diff(&args, date, format, &rules, &corpus),
+        Command::Explain { rule } => run_explain(&rule),
+        Command::Rules { rules } => run_rules(&rules),
     }
 }
 
@@ -134,7 +174,7 @@ macro_rules! say {
 fn print_error(e: impl Into<miette::Report>) {
     let report = e.into();
     let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
@@ -249,7 +289,7 @@ fn load_corpus(paths: &[PathBuf], date: Option<NaiveDate>, config: &Config) -> c
 fn use_color(output: Option<&Path>) -> bool {
     output.is_none()
         && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::env::var_os("CI").is_none()
 }
 
@@ -296,7 +336,11 @@ fn run_check(args: &CheckArgs) -> i32 {
         claims,
         raw: &report::read_from_disk,
     };
-    let report = report::prepare(&corpus, &kb, analysis.findings, &options);
+    let mut report = report::prepare(&corpus, &kb, analysis.findings, &options);
+    if args.format == Format::Html {
+        // Only the HTML report lists what was read from each article.
+        report = report.with_claims(&analysis.claims);
+    }
 
     if args.update_baseline {
         let Some(path) = baseline_path else {
@@ -347,4 +391,123 @@ fn run_check(args: &CheckArgs) -> i32 {
     } else {
         EXIT_CLEAN
     }
+}
+
+fn run_explain(id: &str) -> i32 {
+    let Some(rule) = crate::rules::find(id) else {
+        let known: Vec<&str> = crate::rules::registry().iter().map(|r| r.id).collect();
+        say!(
+            "factdiff: no rule `{id}`; the rules are: {}",
+            known.join(", ")
+        );
+        return EXIT_TROUBLE;
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{} — {}\nDefault severity: {}\n\n{}",
+        rule.id,
+        rule.summary,
+        rule.default_severity,
+        rule.explanation().trim_end()
+    );
+    EXIT_CLEAN
+}
+
+fn run_rules(extra: &[PathBuf]) -> i32 {
+    let kb = match Knowledge::load(extra) {
+        Ok(kb) => kb,
+        Err(e) => {
+            print_error(e);
+            return EXIT_TROUBLE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "Rules (factdiff explain RULE for details):");
+    for r in crate::rules::registry() {
+        let _ = writeln!(
+            out,
+            "  {:<28} {:<8} {}",
+            r.id,
+            r.default_severity.to_string(),
+            r.summary
+        );
+    }
+    let _ = writeln!(out, "\nKnowledge loaded from {} file(s):", kb.files.len());
+    for f in &kb.files {
+        let _ = writeln!(out, "  {}", f.path);
+    }
+    let _ = writeln!(
+        out,
+        "  {} people, {} titles, {} organisations, {} mistranslations, {} meeting series, {} places, {} countries",
+        kb.people.len(),
+        kb.titles.len(),
+        kb.organisations.len(),
+        kb.mistranslations.len(),
+        kb.series.len(),
+        kb.places.len(),
+        kb.countries.len()
+    );
+    EXIT_CLEAN
+}
+
+fn run_diff(
+    args: &[PathBuf],
+    date: Option<NaiveDate>,
+    format: ExtractFormat,
+    rules: &[PathBuf],
+    corpus_dirs: &[PathBuf],
+) -> i32 {
+    use crate::diff::{self, render, source};
+    let kb = match Knowledge::load(rules) {
+        Ok(kb) => kb,
+        Err(e) => {
+            print_error(e);
+            return EXIT_TROUBLE;
+        }
+    };
+    let options = LoadOptions {
+        default_date: date,
+        ..LoadOptions::default()
+    };
+    let mut versions = match source::Request::parse(args).and_then(|r| source::read(&r, &options)) {
+        Ok(v) => v,
+        Err(e) => {
+            print_error(e);
+            return EXIT_TROUBLE;
+        }
+    };
+    for w in std::mem::take(&mut versions.warnings) {
+        print_error(w);
+    }
+    let mut report = diff::diff_versions(&versions, &kb);
+    let mut code = if report.changed() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
+    if !corpus_dirs.is_empty() {
+        let (findings, problems) =
+            diff::check_report(&report, &versions, corpus_dirs, &options, &kb);
+        for p in problems {
+            if p.is_usage() {
+                code = EXIT_TROUBLE;
+            }
+            print_error(p);
+        }
+        report.findings = Some(findings);
+    }
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let result = match format {
+        ExtractFormat::Json => render::json(&report, &mut out),
+        ExtractFormat::Human => render::human(&report, render::Style::detect(), &mut out),
+    };
+    if let Err(e) = result.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            say!("factdiff: cannot write output: {e}");
+            return EXIT_TROUBLE;
+        }
+    }
+    code
 }

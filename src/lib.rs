@@ -6,15 +6,16 @@
 //! [`resolve`] (same person, organisation, event across articles) → [`rules`] (→ findings) →
 //! [`report`] (human, JSON, ...) and [`diff`].
 
+pub mod app;
+pub mod config;
 pub mod corpus;
+pub mod diff;
 pub mod extract;
 pub mod knowledge;
+pub mod pipeline;
+pub mod report;
+pub mod resolve;
+pub mod rules;
 pub mod span;
 pub mod text;
 pub mod timex;
-pub mod app;
-pub mod config;
-pub mod report;
-pub mod rules;
-pub mod pipeline;
-pub mod resolve;

@@ -25,9 +25,18 @@ impl Analysis {
 
 /// Extracts, resolves and checks every document.
 pub fn analyse(corpus: &Corpus, knowledge: &Knowledge) -> Analysis {
-    let claims: Vec<Vec<Claim>> = corpus.documents.par_iter().map(|d| extract::extract(d, knowledge)).collect();
+    let claims: Vec<Vec<Claim>> = corpus
+        .documents
+        .par_iter()
+        .map(|d| extract::extract(d, knowledge))
+        .collect();
     let resolved = crate::resolve::resolve(corpus, &claims, knowledge);
-    let ctx = crate::rules::RuleContext { corpus, claims: &claims, resolved: &resolved, kb: knowledge };
+    let ctx = crate::rules::RuleContext {
+        corpus,
+        claims: &claims,
+        resolved: &resolved,
+        kb: knowledge,
+    };
     let findings = crate::rules::run(&ctx);
     Analysis { claims, findings }
 }

@@ -63,7 +63,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut start: Option<usize> = None;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        // "ex-minister", "then-President": the prefix is a word of its own.
+        let prefix = c == '-'
+            && start.is_some_and(|st| matches!(&text[st..i], "ex" | "Ex" | "then" | "Then"));
         let inner = matches!(c, '-' | '.' | '\'' | '\u{2019}')
+            && !prefix
             && start.is_some()
             && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric())
             && !(matches!(c, '\'' | '\u{2019}') && next_is_possessive(&text[i + c.len_utf8()..]));
@@ -72,11 +76,17 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
-            out.push(Word { start: s, text: &text[s..i] });
+            out.push(Word {
+                start: s,
+                text: &text[s..i],
+            });
         }
     }
     if let Some(s) = start {
-        out.push(Word { start: s, text: &text[s..] });
+        out.push(Word {
+            start: s,
+            text: &text[s..],
+        });
     }
     out
 }
@@ -105,7 +115,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             let rest = trimmed.trim_start_matches([' ', '\t']);
             end = i + 1 + (after.len() - trimmed.len());
             rest.len() < trimmed.len()
-                && rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\u{201c}')
+                && rest.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\u{201c}'
+                })
                 && !ends_with_abbreviation(&text[start..i])
         } else {
             false
@@ -127,16 +139,21 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "rev", "hon", "gov", "sen", "rep",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "corp",
-    "co", "ltd", "mt", "ft", "fig", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "rev", "hon",
+    "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "no", "vs", "inc", "corp", "co", "ltd", "mt", "ft", "fig", "u.s", "u.n", "u.k",
+    "e.g", "i.e", "a.m", "p.m",
 ];
 
 fn ends_with_abbreviation(before: &str) -> bool {
-    let last = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let l = last.to_lowercase();
     // Single capital initials ("J. Smith").
-    (l.chars().count() == 1 && last.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&l.as_str())
+    (l.chars().count() == 1 && last.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&l.as_str())
 }
 
 #[cfg(test)]
@@ -153,14 +170,37 @@ mod tests {
 
     #[test]
     fn word_split() {
-        let w: Vec<&str> = words("Morocco's Moroccan-Spanish group, U.S. officials (2023)").iter().map(|w| w.text).collect();
-        assert_eq!(w, ["Morocco", "s", "Moroccan-Spanish", "group", "U.S", "officials", "2023"]);
+        let w: Vec<&str> = words("Morocco's Moroccan-Spanish group, U.S. officials (2023)")
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "Morocco",
+                "s",
+                "Moroccan-Spanish",
+                "group",
+                "U.S",
+                "officials",
+                "2023"
+            ]
+        );
     }
 
     #[test]
     fn sentence_split() {
         let t = "Mr. Smith met Gen. Luis Baleiz. He left. Then \"Yes.\" Next\nline";
         let s: Vec<&str> = sentences(t).iter().map(|&(a, b)| &t[a..b]).collect();
-        assert_eq!(s, ["Mr. Smith met Gen. Luis Baleiz.", " He left.", " Then \"Yes.\"", " Next", "line"]);
+        assert_eq!(
+            s,
+            [
+                "Mr. Smith met Gen. Luis Baleiz.",
+                " He left.",
+                " Then \"Yes.\"",
+                " Next",
+                "line"
+            ]
+        );
     }
 }

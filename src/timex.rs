@@ -69,12 +69,18 @@ pub struct DateParts {
 impl TimeValue {
     /// A DATE value.
     pub fn date(value: impl Into<String>) -> Self {
-        TimeValue { kind: TimexType::Date, value: value.into() }
+        TimeValue {
+            kind: TimexType::Date,
+            value: value.into(),
+        }
     }
 
     /// A value of the given type.
     pub fn new(kind: TimexType, value: impl Into<String>) -> Self {
-        TimeValue { kind, value: value.into() }
+        TimeValue {
+            kind,
+            value: value.into(),
+        }
     }
 
     /// The calendar facts of a DATE or TIME value; `None` for durations, sets and `*_REF`.
@@ -107,9 +113,14 @@ impl TimeValue {
             return Agreement::Unknown;
         };
         if let (Some(ra), Some(rb)) = (a.range, b.range) {
-            return if ra.0 <= rb.1 && rb.0 <= ra.1 { Agreement::Compatible } else { Agreement::Conflict };
+            return if ra.0 <= rb.1 && rb.0 <= ra.1 {
+                Agreement::Compatible
+            } else {
+                Agreement::Conflict
+            };
         }
-        let differs = |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(x), Some(y)) if x != y);
+        let differs =
+            |x: Option<u32>, y: Option<u32>| matches!((x, y), (Some(x), Some(y)) if x != y);
         if matches!((a.year, b.year), (Some(x), Some(y)) if x != y) {
             return Agreement::Conflict;
         }
@@ -120,7 +131,10 @@ impl TimeValue {
             return Agreement::Conflict;
         }
         let weekday_of = |p: &DateParts| {
-            p.range.filter(|(s, e)| s == e).map(|(s, _)| s.weekday().number_from_monday()).or(p.weekday)
+            p.range
+                .filter(|(s, e)| s == e)
+                .map(|(s, _)| s.weekday().number_from_monday())
+                .or(p.weekday)
         };
         if differs(weekday_of(&a), weekday_of(&b)) && (a.weekday.is_some() || b.weekday.is_some()) {
             return Agreement::Conflict;
@@ -137,12 +151,19 @@ fn num(s: &str) -> Option<u32> {
 }
 
 fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 
 fn month_range(year: i32, first: u32, last: u32) -> Option<(NaiveDate, NaiveDate)> {
-    Some((NaiveDate::from_ymd_opt(year, first, 1)?, last_day(year, last)?))
+    Some((
+        NaiveDate::from_ymd_opt(year, first, 1)?,
+        last_day(year, last)?,
+    ))
 }
 
 /// Parses the date part of a TIMEX3 value (anything before `T`).
@@ -156,8 +177,15 @@ fn parse_parts(value: &str) -> Option<DateParts> {
         // Decade ("199") and century ("19") values.
         3 | 2 => {
             let n = num(year_field)? as i32;
-            let (from, to) = if year_field.len() == 3 { (n * 10, n * 10 + 9) } else { (n * 100, n * 100 + 99) };
-            parts.range = Some((NaiveDate::from_ymd_opt(from, 1, 1)?, NaiveDate::from_ymd_opt(to, 12, 31)?));
+            let (from, to) = if year_field.len() == 3 {
+                (n * 10, n * 10 + 9)
+            } else {
+                (n * 100, n * 100 + 99)
+            };
+            parts.range = Some((
+                NaiveDate::from_ymd_opt(from, 1, 1)?,
+                NaiveDate::from_ymd_opt(to, 12, 31)?,
+            ));
             return Some(parts);
         }
         _ => return None,
@@ -182,7 +210,9 @@ fn parse_parts(value: &str) -> Option<DateParts> {
             if let (Some(y), Some(w)) = (parts.year, week) {
                 let monday = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
                 parts.range = match (third, weekday) {
-                    (Some("WE"), _) => Some((monday + chrono::Days::new(5), monday + chrono::Days::new(6))),
+                    (Some("WE"), _) => {
+                        Some((monday + chrono::Days::new(5), monday + chrono::Days::new(6)))
+                    }
                     (_, Some(d)) => {
                         let day = monday + chrono::Days::new(u64::from(d.clamp(1, 7) - 1));
                         Some((day, day))
@@ -263,7 +293,10 @@ mod tests {
 
     #[test]
     fn days_and_times() {
-        assert_eq!(TimeValue::date("2025-04-23").as_day(), NaiveDate::from_ymd_opt(2025, 4, 23));
+        assert_eq!(
+            TimeValue::date("2025-04-23").as_day(),
+            NaiveDate::from_ymd_opt(2025, 4, 23)
+        );
         assert!(TimeValue::new(TimexType::Time, "2013-03-22TMO").is_full_date());
         assert!(!TimeValue::date("2013-03").is_full_date());
         assert_eq!(TimeValue::date("PRESENT_REF").parts(), None);

@@ -146,7 +146,7 @@ fn hostile_folder(dir: &Path) -> Vec<Expect> {
     write(
         "utf16le.txt",
         &utf16(
-            "Rabat, April 23, 2025 - Talks opened in Rabat.\r\n",
+            "Rabat, April 23, 2025 - The talks opened in Rabat.\r\n",
             false,
             false,
         ),
@@ -155,7 +155,7 @@ fn hostile_folder(dir: &Path) -> Vec<Expect> {
     write(
         "utf16be.txt",
         &utf16(
-            "Rabat, April 23, 2025 - Talks opened in Rabat.\n",
+            "Rabat, April 23, 2025 - The talks opened in Rabat.\n",
             true,
             false,
         ),
@@ -173,20 +173,20 @@ fn hostile_folder(dir: &Path) -> Vec<Expect> {
     out.push(expect("arabic-utf16.txt", REPAIRED, true));
     write(
         "utf16le-bom.txt",
-        &utf16("Talks opened in Rabat.\n", false, true),
+        &utf16("The talks opened in Rabat.\n", false, true),
     );
     out.push(expect("utf16le-bom.txt", None, true));
     write(
         "utf16be-bom.txt",
-        &utf16("Talks opened in Rabat.\n", true, true),
+        &utf16("The talks opened in Rabat.\n", true, true),
     );
     out.push(expect("utf16be-bom.txt", None, true));
     write(
         "utf8-bom.md",
-        "\u{feff}---\ntitle: Talks\n---\nTalks opened in Rabat.\n".as_bytes(),
+        "\u{feff}---\ntitle: Talks\n---\nThe talks opened in Rabat.\n".as_bytes(),
     );
     out.push(expect("utf8-bom.md", None, true));
-    let mut nul = b"Talks opened in Rabat.\nSecond\0 line.\n".to_vec();
+    let mut nul = b"The talks opened in Rabat.\nSecond\0 line.\n".to_vec();
     nul.extend([0u8; 2048]);
     write("nul.txt", &nul);
     out.push(expect("nul.txt", REPAIRED, true));
@@ -232,7 +232,7 @@ fn hostile_folder(dir: &Path) -> Vec<Expect> {
     out.push(expect("unclosed.html", REPAIRED, true));
     write(
         "frontmatter.md",
-        b"---\ntitle: \"unclosed\ndate: 2025-02-30\n\nTalks opened in Rabat.\n",
+        b"---\ntitle: \"unclosed\ndate: 2025-02-30\n\nThe talks opened in Rabat.\n",
     );
     out.push(expect("frontmatter.md", REPAIRED, true));
     write("empty.txt", b"");
@@ -250,7 +250,11 @@ fn hostile_folder(dir: &Path) -> Vec<Expect> {
 
     // A folder named like an article is walked, not read.
     fs::create_dir(dir.join("story.txt")).unwrap();
-    fs::write(dir.join("story.txt/inner.txt"), "Talks opened in Rabat.\n").unwrap();
+    fs::write(
+        dir.join("story.txt/inner.txt"),
+        "The talks opened in Rabat.\n",
+    )
+    .unwrap();
     out.push(expect("story.txt", None, false));
     out.push(expect("story.txt/inner.txt", None, true));
 
@@ -367,14 +371,14 @@ fn hostile_folder_through_the_library() {
         text_of("latin1.txt").contains('–'),
         "0x96 is an en dash in Windows-1252"
     );
-    assert!(text_of("utf16le.txt").contains("Talks opened in Rabat."));
-    assert!(text_of("utf16be.txt").contains("Talks opened in Rabat."));
+    assert!(text_of("utf16le.txt").contains("The talks opened in Rabat."));
+    assert!(text_of("utf16be.txt").contains("The talks opened in Rabat."));
     assert!(text_of("arabic-utf16.txt").contains("الرباط"));
     assert!(text_of("nul.txt").contains("Second line."));
     assert!(!text_of("nul.txt").contains('\0'));
     assert!(text_of("deep.html").contains("Deep text."));
     assert!(text_of("unclosed.html").contains("Unclosed text."));
-    assert!(text_of("frontmatter.md").contains("Talks opened in Rabat."));
+    assert!(text_of("frontmatter.md").contains("The talks opened in Rabat."));
     assert!(text_of("dump.txt").len() >= dump_bytes());
 
     let good = corpus
@@ -946,6 +950,14 @@ mod time_properties {
         prop::collection::vec(prop::sample::select(WORDS), 0..14).prop_map(|w| w.join(" "))
     }
 
+    fn seed() -> proptest::test_runner::RngSeed {
+        let n = std::env::var("PROPTEST_RNG_SEED")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(20_250_423);
+        proptest::test_runner::RngSeed::Fixed(n)
+    }
+
     fn cases() -> u32 {
         std::env::var("PROPTEST_CASES")
             .ok()
@@ -977,8 +989,9 @@ mod time_properties {
     }
 
     proptest! {
-        // 512 cases each; PROPTEST_CASES=100000 for a long run.
-        #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+        // 512 cases each from a fixed seed, so `cargo test` is the same run every time;
+        // PROPTEST_CASES=100000 PROPTEST_RNG_SEED=<n> for a long run elsewhere in the space.
+        #![proptest_config(ProptestConfig { cases: cases(), rng_seed: seed(), failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
         fn any_text_any_reference(text in "\\PC{0,80}", reference in date()) {
@@ -1092,18 +1105,20 @@ fn hang_extract_human_many_claims_on_one_line() {
 
 /// PANIC found by the `extract` fuzz target (minimised to `meeting`): in
 /// `extract::events::bilateral_series`, `(m > 0 && ...).then_some(m - 1)` evaluates `m - 1`
-/// even when `m == 0`, which overflows. A sentence whose first word is an event noun, or
-/// that starts with lower-case words before one ("first meeting ..."), panics in a debug
-/// build (tests, fuzzing with -a); release builds wrap and happen to return `None`.
-/// One-line fix: `.then(|| m - 1)`.
+/// even when `m == 0`, which overflows. Since the merge of the new time grammar and
+/// sentence-start handling, an ordinary article opening with "Talks opened in Rabat." hits
+/// it too. Panics in a debug build (tests, fuzzing with -a); release builds wrap and happen
+/// to return `None`. One-line fix: `.then(|| m - 1)`. (The hostile folder above writes
+/// "The talks ..." so that it tests the readers, not this.)
 #[test]
-#[ignore = "PANIC in src/extract/events.rs:225 (bilateral_series: then_some(m - 1) with m == 0); reported, one-line fix"]
+#[ignore = "PANIC in src/extract/events.rs:437 (bilateral_series: then_some(m - 1) with m == 0); reported, one-line fix"]
 fn panic_sentence_starting_with_an_event_noun() {
     let kb = Knowledge::load(&[]).expect("shipped rules load");
     for text in [
         "meeting",
         "first meeting of the commission.",
-        "Talks ended. meeting resumed.",
+        "Talks opened in Rabat.",
+        "Meeting in Rabat on April 23, 2025.",
     ] {
         let doc = corpus::read_text("a.txt", text, &LoadOptions::default())
             .unwrap()

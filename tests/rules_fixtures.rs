@@ -8,7 +8,6 @@ use factdiff::pipeline::{analyse, Analysis};
 use factdiff::rules::{self, Finding, Severity, Source};
 use std::path::{Path, PathBuf};
 
-
 /// Relative to the package root (the working directory of `cargo test`), so paths in
 /// messages are the same on every machine.
 fn fixtures() -> PathBuf {
@@ -32,9 +31,15 @@ fn render(corpus: &factdiff::corpus::Corpus, kb: &Knowledge, findings: &[&Findin
             let (path, text) = match l.source {
                 Source::Document(d) => {
                     let doc = corpus.get(d).expect("doc");
-                    (doc.path.rsplit('/').next().unwrap_or_default().to_string(), l.span.slice(&doc.text).to_string())
+                    (
+                        doc.path.rsplit('/').next().unwrap_or_default().to_string(),
+                        l.span.slice(&doc.text).to_string(),
+                    )
                 }
-                Source::Rules(i) => (kb.files[i].path.clone(), l.span.slice(&kb.files[i].text).to_string()),
+                Source::Rules(i) => (
+                    kb.files[i].path.clone(),
+                    l.span.slice(&kb.files[i].text).to_string(),
+                ),
             };
             out.push_str(&format!("  {path}: {text:?} ({})\n", l.label));
         }
@@ -43,28 +48,47 @@ fn render(corpus: &factdiff::corpus::Corpus, kb: &Knowledge, findings: &[&Findin
     out
 }
 
-/// Rules whose fixtures need the full time grammar (relative and weekday dates).
-const PENDING: &[&str] = &["relative-date-conflict", "weekday-mismatch"];
-
 #[test]
 fn every_rule_fires_on_its_fixture_and_is_quiet_on_the_other() {
     for rule in rules::registry() {
         let dir = fixtures().join(rule.id);
-        if PENDING.contains(&rule.id) && !dir.exists() {
-            continue;
-        }
-        assert!(dir.join("fires").is_dir() && dir.join("quiet").is_dir(), "{} needs tests/fixtures/{}/fires and quiet", rule.id, rule.id);
+        assert!(
+            dir.join("fires").is_dir() && dir.join("quiet").is_dir(),
+            "{} needs tests/fixtures/{}/fires and quiet",
+            rule.id,
+            rule.id
+        );
         let (corpus, kb, analysis) = run(&dir.join("fires"));
-        let fired: Vec<&Finding> = analysis.findings.iter().filter(|f| f.rule == rule.id).collect();
-        assert!(!fired.is_empty(), "{} did not fire on its fixture; got {:#?}", rule.id, analysis.findings);
+        let fired: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule.id)
+            .collect();
+        assert!(
+            !fired.is_empty(),
+            "{} did not fire on its fixture; got {:#?}",
+            rule.id,
+            analysis.findings
+        );
         let mut settings = insta::Settings::clone_current();
         settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
         settings.set_omit_expression(true);
         settings.set_prepend_module_to_snapshot(false);
-        settings.bind(|| insta::assert_snapshot!(format!("rule__{}", rule.id), render(&corpus, &kb, &fired)));
+        settings.bind(|| {
+            insta::assert_snapshot!(format!("rule__{}", rule.id), render(&corpus, &kb, &fired))
+        });
 
         let (corpus, kb, analysis) = run(&dir.join("quiet"));
-        let loud: Vec<&Finding> = analysis.findings.iter().filter(|f| f.severity >= Severity::Warning || f.rule == rule.id).collect();
-        assert!(loud.is_empty(), "{}: quiet fixture reported:\n{}", rule.id, render(&corpus, &kb, &loud));
+        let loud: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning || f.rule == rule.id)
+            .collect();
+        assert!(
+            loud.is_empty(),
+            "{}: quiet fixture reported:\n{}",
+            rule.id,
+            render(&corpus, &kb, &loud)
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! Events: meetings, summits and visits, with the facts the text attaches to them — the
-//! series ("the Moroccan-Spanish Permanent Joint Migration Group held its 21st meeting"),
+//! series ("the Franco-Tunisian Joint Fisheries Commission held its 14th meeting"),
 //! ordinal, place ("in Madrid"), date ("on February 1"), attendees ("chaired by A and B"),
 //! counts ("a delegation of a dozen ministers") and whether it is still to come.
 //!
@@ -23,7 +23,15 @@ pub struct EventBuilder {
     pub events: Vec<(Span, EventClaim)>,
     /// Last event per family ("meeting", "summit", "visit"), for "the meeting".
     current: Vec<(&'static str, usize)>,
+    /// Sentences read so far.
+    sentence: usize,
+    /// The event mentioned last and the sentence it was mentioned in.
+    last: Option<(usize, usize)>,
 }
+
+/// Counts in the sentences right after an event's mention, with no event named in them,
+/// are about that event ("... held its summit in Rabat. The delegations signed 20 agreements.").
+const COUNT_CARRY_SENTENCES: usize = 2;
 
 /// What kind of event a noun names, for anaphora.
 fn family(noun: &str) -> &'static str {
@@ -36,13 +44,49 @@ fn family(noun: &str) -> &'static str {
 }
 
 /// Verbs that make the sentence's subject the series holding the meeting.
-const HOLD_VERBS: &[&str] = &["held", "holds", "hold", "convened", "convenes", "convene", "organised", "organized", "hosted", "opened", "concluded", "celebrated", "holding"];
+const HOLD_VERBS: &[&str] = &[
+    "held",
+    "holds",
+    "hold",
+    "convened",
+    "convenes",
+    "convene",
+    "organised",
+    "organized",
+    "hosted",
+    "opened",
+    "concluded",
+    "celebrated",
+    "holding",
+];
 
 /// Words that mark an event as still to come.
-const PLANNED_CUES: &[&str] = &["will", "shall", "scheduled", "upcoming", "next", "planned", "expected", "forthcoming", "convene", "agreed"];
+const PLANNED_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "scheduled",
+    "upcoming",
+    "next",
+    "planned",
+    "expected",
+    "forthcoming",
+    "convene",
+    "agreed",
+];
 
 /// Quantifiers left out of a series name ("the various joint subcommittees of ...").
-const QUANTIFIERS: &[&str] = &["various", "different", "several", "all", "both", "many", "ad", "hoc", "two", "respective"];
+const QUANTIFIERS: &[&str] = &[
+    "various",
+    "different",
+    "several",
+    "all",
+    "both",
+    "many",
+    "ad",
+    "hoc",
+    "two",
+    "respective",
+];
 
 /// Times of the sentence: span and value.
 pub type SentenceTime = (Span, TimeValue);
@@ -58,19 +102,53 @@ pub fn read_sentence(
     counts: &[CountMatch],
     builder: &mut EventBuilder,
 ) {
+    builder.sentence += 1;
     let n = s.toks.len();
+    let heading = s.is_heading();
     let nouns: Vec<(usize, Option<usize>)> = (0..n)
         .filter_map(|i| {
             let t = &s.toks[i];
-            if !t.cap && is_in(vocab::EVENT_NOUNS, &t.folded) && !(t.folded == "round" && s.f(i + 1) != "of") {
+            // Capitalised nouns count in running text ("the 12th High-Level Meeting"), not
+            // in headlines where every word is capitalised.
+            if !(t.cap && heading)
+                && is_in(vocab::EVENT_NOUNS, &t.folded)
+                && (t.folded != "round" || s.f(i + 1) == "of")
+            {
                 return Some((i, None));
             }
             // A series known by an acronym stands for its meeting ("the February RAN").
             let acronym = t.text.len() <= 5 && t.text.chars().all(|c| c.is_ascii_uppercase());
-            (acronym && kb.series_by_name(&t.folded).is_some() && !is_in(vocab::EVENT_NOUNS, s.f(i + 1))).then_some((i, Some(i)))
+            (acronym
+                && kb.series_by_name(&t.folded).is_some()
+                && !is_in(vocab::EVENT_NOUNS, s.f(i + 1)))
+            .then_some((i, Some(i)))
         })
         .collect();
-    let planned_sentence = (0..n).any(|k| is_in(PLANNED_CUES, s.f(k)) && !s.toks[k].cap) || s.phrase(0, n).contains("set to") || s.phrase(0, n).contains("to be held");
+    if nouns.is_empty() && !counts.is_empty() {
+        if let Some((i, at)) = builder.last {
+            if builder.sentence - at <= COUNT_CARRY_SENTENCES {
+                let carried = counts.iter().map(|c| CountAttr {
+                    value: c.value,
+                    approximate: c.approximate,
+                    noun: c.noun.clone(),
+                    span: Span::new(s.toks[c.a].start, s.toks[c.b - 1].end),
+                });
+                builder.events[i].1.counts.extend(carried);
+            }
+        }
+    }
+    let planned_sentence = (0..n).any(|k| is_in(PLANNED_CUES, s.f(k)) && !s.toks[k].cap)
+        || s.phrase(0, n).contains("set to")
+        || s.phrase(0, n).contains("to be held");
+    if nouns.is_empty() {
+        if let Some(ev) = verb_meeting(s, times, names, places) {
+            builder.events.push(ev);
+            let i = builder.events.len() - 1;
+            builder.current.retain(|(f, _)| *f != "meeting");
+            builder.current.push(("meeting", i));
+            builder.last = Some((i, builder.sentence));
+        }
+    }
     for (idx, &(e, acronym_series)) in nouns.iter().enumerate() {
         let next_noun = nouns.get(idx + 1).map(|x| x.0).unwrap_or(n);
         let noun = s.toks[e].folded.clone();
@@ -78,22 +156,41 @@ pub fn read_sentence(
         let mut a = e;
         let mut ord = None;
         let mut k = e;
-        while k > 0 && e - k < 4 && s.joined(k - 1) {
+        let noun_cap = s.toks[e].cap;
+        while k > 0 && e - k < 5 && s.joined(k - 1) {
             let f = s.f(k - 1);
             if let Some(o) = ordinal(s.toks[k - 1].text) {
-                ord = Some(Attr { value: o, span: Span::new(s.toks[k - 1].start, s.toks[k - 1].end) });
+                ord = Some(Attr {
+                    value: o,
+                    span: Span::new(s.toks[k - 1].start, s.toks[k - 1].end),
+                });
                 a = k - 1;
-            } else if is_in(vocab::DETERMINERS, f) || matches!(f, "this" | "that" | "these" | "its" | "their") {
+            } else if is_in(vocab::DETERMINERS, f)
+                || matches!(f, "this" | "that" | "these" | "its" | "their")
+            {
                 a = k - 1;
                 break;
-            } else if s.toks[k - 1].cap || is_in(vocab::EVENT_NOUNS, f) || is_in(HOLD_VERBS, f) || f == "s" {
+            } else if (s.toks[k - 1].cap && !noun_cap && !country_compound(s, kb, k - 1))
+                || is_in(vocab::EVENT_NOUNS, f)
+                || is_in(HOLD_VERBS, f)
+                || f == "s"
+            {
                 break;
             }
             k -= 1;
         }
-        let det = if a < e { s.f(a).to_string() } else { String::new() };
+        let det = if a < e {
+            s.f(a).to_string()
+        } else {
+            String::new()
+        };
         // Series: acronym, "of the X" after the noun, or "X held its Nth meeting".
-        let mut series: Option<(Span, String)> = acronym_series.map(|i| (Span::new(s.toks[i].start, s.toks[i].end), s.toks[i].text.to_string()));
+        let mut series: Option<(Span, String)> = acronym_series.map(|i| {
+            (
+                Span::new(s.toks[i].start, s.toks[i].end),
+                s.toks[i].text.to_string(),
+            )
+        });
         let fam = family(&noun);
         if series.is_none() && s.f(e + 1) == "of" && fam != "visit" {
             series = series_after(s, e + 2, next_noun);
@@ -109,23 +206,57 @@ pub fn read_sentence(
         let place = places
             .iter()
             .find(|p| p.a > e && p.a < next_noun && p.a > 0 && matches!(s.f(p.a - 1), "in" | "at"))
-            .or_else(|| places.iter().find(|p| p.b <= a && p.a == 0 && (p.b..a).any(|k| s.f(k) == "hosted")))
-            .map(|p| Attr { value: p.name.clone(), span: Span::new(s.toks[p.a].start, s.toks[p.b - 1].end) });
+            .or_else(|| {
+                places
+                    .iter()
+                    .find(|p| p.b <= a && p.a == 0 && (p.b..a).any(|k| s.f(k) == "hosted"))
+            })
+            .map(|p| Attr {
+                value: p.name.clone(),
+                span: Span::new(s.toks[p.a].start, s.toks[p.b - 1].end),
+            });
         let time = times
             .iter()
-            .find(|(sp, v)| sp.start > s.toks[e].end && (next_noun >= n || sp.start < s.toks[next_noun].start) && v.parts().is_some() && time_attaches(s, sp.start))
-            .or_else(|| times.iter().rev().find(|(sp, v)| sp.end <= s.toks[e].start && s.toks[a].start.saturating_sub(sp.end) <= 6 && v.parts().is_some()))
-            .map(|(sp, v)| Attr { value: v.clone(), span: *sp });
+            .find(|(sp, v)| {
+                sp.start > s.toks[e].end
+                    && (next_noun >= n || sp.start < s.toks[next_noun].start)
+                    && v.parts().is_some()
+                    && time_attaches(s, sp.start)
+            })
+            .or_else(|| {
+                times.iter().rev().find(|(sp, v)| {
+                    sp.end <= s.toks[e].start
+                        && s.toks[a].start.saturating_sub(sp.end) <= 6
+                        && v.parts().is_some()
+                })
+            })
+            .map(|(sp, v)| Attr {
+                value: v.clone(),
+                span: *sp,
+            });
         let attendees = attendees_of(s, names, e, next_noun, idx == 0);
         let event_counts: Vec<CountAttr> = counts
             .iter()
             .filter(|c| idx == 0 || c.a > e)
-            .map(|c| CountAttr { value: c.value, approximate: c.approximate, noun: c.noun.clone(), span: Span::new(s.toks[c.a].start, s.toks[c.b - 1].end) })
+            .map(|c| CountAttr {
+                value: c.value,
+                approximate: c.approximate,
+                noun: c.noun.clone(),
+                span: Span::new(s.toks[c.a].start, s.toks[c.b - 1].end),
+            })
             .collect();
-        let planned = planned_sentence || (e >= 2 && matches!(s.f(e - 2), "convene" | "hold" | "organise" | "organize"));
-        let anaphoric = matches!(det.as_str(), "the" | "this" | "that" | "these") && series.is_none() && ord.is_none() && acronym_series.is_none() && s.f(e + 1) != "of" && s.f(e + 1) != "on" && s.f(e + 1) != "between";
+        let planned = planned_sentence
+            || (e >= 2 && matches!(s.f(e - 2), "convene" | "hold" | "organise" | "organize"));
+        let anaphoric = matches!(det.as_str(), "the" | "this" | "that" | "these")
+            && series.is_none()
+            && ord.is_none()
+            && acronym_series.is_none()
+            && s.f(e + 1) != "of"
+            && s.f(e + 1) != "on"
+            && s.f(e + 1) != "between";
         if anaphoric {
             if let Some(&(_, i)) = builder.current.iter().rev().find(|(f, _)| *f == fam) {
+                builder.last = Some((i, builder.sentence));
                 let ev = &mut builder.events[i].1;
                 if ev.place.is_none() {
                     ev.place = place;
@@ -161,30 +292,49 @@ pub fn read_sentence(
         let i = builder.events.len() - 1;
         builder.current.retain(|(f, _)| *f != fam);
         builder.current.push((fam, i));
+        builder.last = Some((i, builder.sentence));
     }
 }
 
 /// Names that attend the event: a list right after an attendance cue ("chaired by A,
 /// title, and B", "attended by A; B; and C", "bring together A and B", "with A and B at the
 /// head"). The first name must follow the cue closely, with only title words between.
-fn attendees_of(s: &Sentence<'_>, names: &[NameMatch], e: usize, next_noun: usize, first_event: bool) -> Vec<Attr<String>> {
+fn attendees_of(
+    s: &Sentence<'_>,
+    names: &[NameMatch],
+    e: usize,
+    next_noun: usize,
+    first_event: bool,
+) -> Vec<Attr<String>> {
     let n = s.toks.len();
     let cue = (0..next_noun.min(n)).find(|&k| {
         let f = s.f(k);
         let by = s.f(k + 1) == "by";
-        let cue = (matches!(f, "chaired" | "co-chaired" | "attended" | "presided" | "led" | "headed") && (by || s.f(k + 1) == "over"))
+        let cue = (matches!(
+            f,
+            "chaired" | "co-chaired" | "attended" | "presided" | "led" | "headed"
+        ) && (by || s.f(k + 1) == "over"))
             || (f == "participation" && s.f(k + 1) == "of")
-            || (f == "together" && matches!(s.f(k.wrapping_sub(1)), "bring" | "brought" | "brings" | "bringing"))
+            || (f == "together"
+                && matches!(
+                    s.f(k.wrapping_sub(1)),
+                    "bring" | "brought" | "brings" | "bringing"
+                ))
             || matches!(f, "between" | "with");
         cue && (k > e || first_event)
     });
     let Some(c) = cue else { return Vec::new() };
-    let Some(first) = names.iter().position(|m| m.a > c) else { return Vec::new() };
+    let Some(first) = names.iter().position(|m| m.a > c) else {
+        return Vec::new();
+    };
     let m0 = names[first];
     // Only title-like words (or "by"/"over"/"of") between the cue and the first name.
     let close = (c + 1..m0.a).all(|k| {
         let t = &s.toks[k];
-        t.cap || matches!(t.folded.as_str(), "by" | "over" | "of" | "the") || vocab::is_in(vocab::TITLE_HEADS, &t.folded) || vocab::is_in(vocab::TITLE_MODIFIERS, &t.folded)
+        t.cap
+            || matches!(t.folded.as_str(), "by" | "over" | "of" | "the")
+            || vocab::is_in(vocab::TITLE_HEADS, &t.folded)
+            || vocab::is_in(vocab::TITLE_MODIFIERS, &t.folded)
     }) && m0.a - c <= 8;
     if !close {
         return Vec::new();
@@ -195,12 +345,20 @@ fn attendees_of(s: &Sentence<'_>, names: &[NameMatch], e: usize, next_noun: usiz
     for m in &names[first..] {
         let list_gap = (prev_end..m.a).all(|k| {
             let t = &s.toks[k];
-            t.cap || t.folded == "s" || matches!(t.folded.as_str(), "and" | "at" | "head" | "helm") || vocab::is_in(vocab::TITLE_CONNECTORS, &t.folded) || vocab::is_in(vocab::TITLE_HEADS, &t.folded) || vocab::is_in(vocab::TITLE_MODIFIERS, &t.folded)
+            t.cap
+                || t.folded == "s"
+                || matches!(t.folded.as_str(), "and" | "at" | "head" | "helm")
+                || vocab::is_in(vocab::TITLE_CONNECTORS, &t.folded)
+                || vocab::is_in(vocab::TITLE_HEADS, &t.folded)
+                || vocab::is_in(vocab::TITLE_MODIFIERS, &t.folded)
         }) && m.a - prev_end <= 16;
         if !list_gap {
             break;
         }
-        out.push(Attr { value: s.phrase(m.a, m.b).to_string(), span: Span::new(s.toks[m.a].start, s.toks[m.b - 1].end) });
+        out.push(Attr {
+            value: s.phrase(m.a, m.b).to_string(),
+            span: Span::new(s.toks[m.a].start, s.toks[m.b - 1].end),
+        });
         prev_end = m.b;
     }
     out
@@ -208,26 +366,86 @@ fn attendees_of(s: &Sentence<'_>, names: &[NameMatch], e: usize, next_noun: usiz
 
 /// Adjectives that say nothing about which series a meeting belongs to.
 const EVALUATIVE: &[&str] = &[
-    "long-awaited", "awaited", "new", "latest", "last", "next", "first", "recent", "upcoming", "major", "important",
-    "historic", "crucial", "key", "official", "formal", "informal", "long", "much-anticipated", "anticipated", "planned",
-    "previous", "second", "third", "this", "that", "such",
+    "long-awaited",
+    "awaited",
+    "new",
+    "latest",
+    "last",
+    "next",
+    "first",
+    "recent",
+    "upcoming",
+    "major",
+    "important",
+    "historic",
+    "crucial",
+    "key",
+    "official",
+    "formal",
+    "informal",
+    "long",
+    "much-anticipated",
+    "anticipated",
+    "planned",
+    "previous",
+    "second",
+    "third",
+    "this",
+    "that",
+    "such",
 ];
+
+/// True for a hyphenated pair of nationalities or countries: "Moroccan-Spanish", "Spain-Morocco".
+fn country_compound(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
+    let t = &s.toks[k];
+    t.cap
+        && t.folded
+            .split('-')
+            .filter(|w| {
+                kb.country_by_demonym(w)
+                    .or_else(|| kb.country_by_name(w))
+                    .is_some()
+            })
+            .count()
+            >= 2
+}
 
 /// "the high-level meeting between Spain and Morocco", "the Moroccan-Spanish high-level
 /// meeting": a series named by the meeting's kind and the two countries it joins.
-fn bilateral_series(s: &Sentence<'_>, kb: &Knowledge, a: usize, e: usize) -> Option<(Span, String)> {
+fn bilateral_series(
+    s: &Sentence<'_>,
+    kb: &Knowledge,
+    a: usize,
+    e: usize,
+) -> Option<(Span, String)> {
     let mut m = e;
-    while m > a && !s.toks[m - 1].cap && !is_in(EVALUATIVE, s.f(m - 1)) && !is_in(vocab::DETERMINERS, s.f(m - 1)) {
+    while m > a
+        && (!s.toks[m - 1].cap || s.toks[e].cap)
+        && !country_compound(s, kb, m - 1)
+        && ordinal(s.toks[m - 1].text).is_none()
+        && !is_in(EVALUATIVE, s.f(m - 1))
+        && !is_in(vocab::DETERMINERS, s.f(m - 1))
+    {
         m -= 1;
     }
-    let country = |k: usize| kb.country_by_name(s.f(k)).or_else(|| kb.country_by_demonym(s.f(k))).is_some();
-    // Countries before: "Moroccan-Spanish" as one token.
-    let before = (m > 0 && s.toks[m - 1].cap && s.toks[m - 1].folded.split('-').filter(|w| kb.country_by_demonym(w).is_some()).count() >= 2).then_some(m - 1);
+    let country = |k: usize| {
+        kb.country_by_name(s.f(k))
+            .or_else(|| kb.country_by_demonym(s.f(k)))
+            .is_some()
+    };
+    // Countries before: "Moroccan-Spanish" / "Spain-Morocco" as one token.
+    let before = (m > 0 && country_compound(s, kb, m - 1)).then_some(m - 1);
     // Countries after: "between [the governments of] X and Y".
     let mut end = None;
     if s.f(e + 1) == "between" {
         let mut k = e + 2;
-        if s.f(k) == "the" && matches!(s.f(k + 1), "governments" | "authorities" | "delegations" | "leaders" | "kingdoms") && s.f(k + 2) == "of" {
+        if s.f(k) == "the"
+            && matches!(
+                s.f(k + 1),
+                "governments" | "authorities" | "delegations" | "leaders" | "kingdoms"
+            )
+            && s.f(k + 2) == "of"
+        {
             k += 3;
         }
         if country(k) && s.f(k + 1) == "and" && country(k + 2) {
@@ -243,10 +461,104 @@ fn bilateral_series(s: &Sentence<'_>, kb: &Knowledge, a: usize, e: usize) -> Opt
     Some((span, span.slice(s.text).to_string()))
 }
 
+/// Verbs that make a meeting of the people on either side: "A met B", "A received B",
+/// "B was received by A", "A held talks with B".
+const MEETING_VERBS: &[&str] = &[
+    "met", "meets", "received", "receives", "welcomed", "welcomes", "hosted", "hosts",
+];
+
+/// A meeting told by its verb, with no event noun: "Ruiz Gil met Morel Dubois in Lisbon on
+/// Wednesday". Needs two named people, one on each side of the verb (or after "by"/"with").
+fn verb_meeting(
+    s: &Sentence<'_>,
+    times: &[SentenceTime],
+    names: &[NameMatch],
+    places: &[PlaceMatch],
+) -> Option<(Span, EventClaim)> {
+    let n = s.toks.len();
+    let v = (0..n).find(|&k| {
+        let f = s.f(k);
+        !s.toks[k].cap
+            && (MEETING_VERBS.contains(&f) || (f == "talks" && k > 0 && s.f(k - 1) == "held"))
+    })?;
+    let before: Vec<&NameMatch> = names.iter().filter(|m| m.b <= v).collect();
+    let after: Vec<&NameMatch> = names.iter().filter(|m| m.a > v).collect();
+    // "A and B met": both before the verb.
+    let attendees: Vec<&NameMatch> = if !before.is_empty() && !after.is_empty() {
+        before.iter().chain(after.iter()).copied().collect()
+    } else if before.len() >= 2 && matches!(s.f(v), "met" | "meets") {
+        before
+    } else {
+        return None;
+    };
+    let attendees: Vec<Attr<String>> = attendees
+        .into_iter()
+        .map(|m| Attr {
+            value: s.phrase(m.a, m.b).to_string(),
+            span: Span::new(s.toks[m.a].start, s.toks[m.b - 1].end),
+        })
+        .collect();
+    let place = places
+        .iter()
+        .find(|p| p.a > 0 && matches!(s.f(p.a - 1), "in" | "at"))
+        .map(|p| Attr {
+            value: p.name.clone(),
+            span: Span::new(s.toks[p.a].start, s.toks[p.b - 1].end),
+        });
+    let time = times
+        .iter()
+        .find(|(sp, v)| v.parts().is_some() && time_attaches(s, sp.start))
+        .map(|(sp, v)| Attr {
+            value: v.clone(),
+            span: *sp,
+        });
+    let span = Span::new(s.toks[v].start, s.toks[v].end);
+    Some((
+        span,
+        EventClaim {
+            noun: "meeting".to_string(),
+            series: None,
+            series_span: None,
+            ordinal: None,
+            place,
+            time,
+            attendees,
+            counts: Vec::new(),
+            planned: false,
+        },
+    ))
+}
+
 /// A date after an event noun belongs to it when introduced by a preposition of time.
 fn time_attaches(s: &Sentence<'_>, start: usize) -> bool {
-    let Some(k) = s.toks.iter().position(|t| t.start >= start) else { return false };
-    k == 0 || matches!(s.f(k - 1), "on" | "in" | "at" | "during" | "for" | "from" | "of" | "until" | "by" | "between") || s.gap_before(k).contains(',')
+    let Some(k) = s.toks.iter().position(|t| t.start >= start) else {
+        return false;
+    };
+    // Deictic dates need no preposition: "held its meeting in Tunis last Monday".
+    let deictic = matches!(
+        s.f(k),
+        "last"
+            | "this"
+            | "next"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "earlier"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    );
+    k == 0
+        || deictic
+        || matches!(
+            s.f(k - 1),
+            "on" | "in" | "at" | "during" | "for" | "from" | "of" | "until" | "by" | "between"
+        )
+        || s.gap_before(k).contains(',')
 }
 
 /// "of the various joint subcommittees of the Migration Group in ..." → the noun phrase,
@@ -258,7 +570,27 @@ fn series_after(s: &Sentence<'_>, mut a: usize, limit: usize) -> Option<(Span, S
     let mut b = a;
     while b < limit.min(s.toks.len()) {
         let f = s.f(b);
-        if b > a && matches!(f, "in" | "on" | "at" | "to" | "with" | "during" | "between" | "that" | "which" | "who" | "and" | "was" | "is" | "will" | "has" | "held") && !s.toks[b].cap {
+        if b > a
+            && matches!(
+                f,
+                "in" | "on"
+                    | "at"
+                    | "to"
+                    | "with"
+                    | "during"
+                    | "between"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "and"
+                    | "was"
+                    | "is"
+                    | "will"
+                    | "has"
+                    | "held"
+            )
+            && !s.toks[b].cap
+        {
             break;
         }
         b += 1;
@@ -288,7 +620,13 @@ fn subject_series(s: &Sentence<'_>, det: usize) -> Option<(Span, String)> {
             k -= 1;
             continue;
         }
-        if !s.toks[k - 1].cap && (f.ends_with("ly") || matches!(f, "has" | "have" | "had" | "will" | "just" | "also" | "today" | "yesterday")) {
+        if !s.toks[k - 1].cap
+            && (f.ends_with("ly")
+                || matches!(
+                    f,
+                    "has" | "have" | "had" | "will" | "just" | "also" | "today" | "yesterday"
+                ))
+        {
             k -= 1;
             continue;
         }
@@ -299,7 +637,11 @@ fn subject_series(s: &Sentence<'_>, det: usize) -> Option<(Span, String)> {
     }
     let b = k;
     let mut a = b;
-    while a > 0 && (s.toks[a - 1].cap || (a >= 2 && matches!(s.f(a - 1), "of" | "on" | "for") && s.toks[a - 2].cap)) && (s.joined(a - 1) || s.gap_after(a - 1) == "-") {
+    while a > 0
+        && (s.toks[a - 1].cap
+            || (a >= 2 && matches!(s.f(a - 1), "of" | "on" | "for") && s.toks[a - 2].cap))
+        && (s.joined(a - 1) || s.gap_after(a - 1) == "-")
+    {
         a -= 1;
     }
     if a < b && s.f(a) == "the" {

@@ -106,6 +106,9 @@ pub enum ClaimData {
         /// The speaker, when the text says who.
         #[serde(skip_serializing_if = "Option::is_none")]
         speaker: Option<String>,
+        /// Where the speaker is named.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        speaker_span: Option<Span>,
     },
 }
 
@@ -114,7 +117,7 @@ pub enum ClaimData {
 pub struct EventClaim {
     /// What kind of event ("meeting", "summit", "visit").
     pub noun: String,
-    /// The series it belongs to, as written ("the Moroccan-Spanish Permanent Joint Migration Group").
+    /// The series it belongs to, as written ("the Franco-Tunisian Joint Fisheries Commission").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
     /// Where the series name is.
@@ -205,25 +208,78 @@ impl Claim {
     }
 }
 
+/// Longest stretch of text read as one sentence. Real sentences are far shorter; a dump with
+/// no full stops is cut into pieces so that work per sentence, and so per file, stays linear.
+const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Sentences, with any longer than [`MAX_SENTENCE_BYTES`] cut at a space (or a character
+/// boundary) into pieces.
+fn bounded(sentences: Vec<(usize, usize)>, text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for (mut start, end) in sentences {
+        while end - start > MAX_SENTENCE_BYTES {
+            let mut cut = start + MAX_SENTENCE_BYTES;
+            while cut > start && !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if let Some(sp) = text.get(start..cut).and_then(|piece| piece.rfind(' ')) {
+                if sp > 0 {
+                    cut = start + sp;
+                }
+            }
+            if cut <= start {
+                break;
+            }
+            out.push((start, cut));
+            start = cut;
+        }
+        out.push((start, end));
+    }
+    out
+}
+
 /// Reads every claim in a document, sorted by position then kind.
 pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     let text = doc.text.as_str();
     let mut claims = Vec::new();
-    let push = |claims: &mut Vec<Claim>, span: Span, data: ClaimData| claims.push(Claim { doc: doc.id, span, data });
+    let push = |claims: &mut Vec<Claim>, span: Span, data: ClaimData| {
+        claims.push(Claim {
+            doc: doc.id,
+            span,
+            data,
+        })
+    };
     let times = time::scan(text, doc.published);
     for m in &times {
-        let stated_weekday = m.stated_weekday.map(|(w, span)| StatedWeekday { day: w.number_from_monday(), span });
-        push(&mut claims, m.span, ClaimData::Time { timex: m.value.clone(), relative: m.relative, stated_weekday });
+        let stated_weekday = m.stated_weekday.map(|(w, span)| StatedWeekday {
+            day: w.number_from_monday(),
+            span,
+        });
+        push(
+            &mut claims,
+            m.span,
+            ClaimData::Time {
+                timex: m.value.clone(),
+                relative: m.relative,
+                stated_weekday,
+            },
+        );
     }
     let quotes = quotes::find_quotes(text);
     let mut events = events::EventBuilder::default();
     let mut t = 0;
-    for (start, end) in crate::text::sentences(text) {
+    for (start, end) in bounded(crate::text::sentences(text), text) {
         let s = tokens::Sentence::new(text, start, end, knowledge);
         let tok_span = |a: usize, b: usize| Span::new(s.toks[a].start, s.toks[b - 1].end);
         let (names, titles) = people::find(&s, knowledge);
         for n in &names {
-            push(&mut claims, tok_span(n.a, n.b), ClaimData::Person { name: s.phrase(n.a, n.b).to_string() });
+            push(
+                &mut claims,
+                tok_span(n.a, n.b),
+                ClaimData::Person {
+                    name: s.phrase(n.a, n.b).to_string(),
+                },
+            );
         }
         for tm in &titles {
             push(
@@ -254,24 +310,72 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         }
         let places = orgs::find_places(&s, knowledge);
         for p in &places {
-            push(&mut claims, tok_span(p.a, p.b), ClaimData::Place { name: p.name.clone() });
+            push(
+                &mut claims,
+                tok_span(p.a, p.b),
+                ClaimData::Place {
+                    name: p.name.clone(),
+                },
+            );
         }
         for o in offices::find(&s, knowledge) {
-            push(&mut claims, o.span, ClaimData::Office { office: o.office, holder: o.holder, holder_span: o.holder_span, year: o.year, year_span: o.year_span });
+            push(
+                &mut claims,
+                o.span,
+                ClaimData::Office {
+                    office: o.office,
+                    holder: o.holder,
+                    holder_span: o.holder_span,
+                    year: o.year,
+                    year_span: o.year_span,
+                },
+            );
         }
         let counts = numbers::find_counts(&s);
         for c in &counts {
-            push(&mut claims, tok_span(c.a, c.b), ClaimData::Count { value: c.value, approximate: c.approximate, noun: c.noun.clone() });
+            push(
+                &mut claims,
+                tok_span(c.a, c.b),
+                ClaimData::Count {
+                    value: c.value,
+                    approximate: c.approximate,
+                    noun: c.noun.clone(),
+                },
+            );
         }
         while t < times.len() && times[t].span.end <= start {
             t += 1;
         }
-        let sentence_times: Vec<events::SentenceTime> =
-            times[t..].iter().take_while(|m| m.span.start < end).map(|m| (m.span, m.value.clone())).collect();
-        events::read_sentence(&s, knowledge, &sentence_times, &names, &places, &counts, &mut events);
-        for q in quotes.iter().filter(|q| q.span.start >= start && q.span.start < end) {
-            let speaker = quotes::speaker(&s, &names, q).map(|n| s.phrase(n.a, n.b).to_string());
-            push(&mut claims, q.span, ClaimData::Quote { words: q.inner.slice(text).to_string(), speaker });
+        let sentence_times: Vec<events::SentenceTime> = times[t..]
+            .iter()
+            .take_while(|m| m.span.start < end)
+            .map(|m| (m.span, m.value.clone()))
+            .collect();
+        events::read_sentence(
+            &s,
+            knowledge,
+            &sentence_times,
+            &names,
+            &places,
+            &counts,
+            &mut events,
+        );
+        for q in quotes
+            .iter()
+            .filter(|q| q.span.start >= start && q.span.start < end)
+        {
+            let who = quotes::speaker(&s, &names, q);
+            let speaker = who.map(|n| s.phrase(n.a, n.b).to_string());
+            let speaker_span = who.map(|n| tok_span(n.a, n.b));
+            push(
+                &mut claims,
+                q.span,
+                ClaimData::Quote {
+                    words: q.inner.slice(text).to_string(),
+                    speaker,
+                    speaker_span,
+                },
+            );
         }
     }
     for (span, ev) in events.events {
@@ -280,6 +384,8 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         }
         push(&mut claims, span, ClaimData::Event(ev));
     }
-    claims.sort_by(|a, b| (a.span.start, a.span.end, a.kind()).cmp(&(b.span.start, b.span.end, b.kind())));
+    claims.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.kind()).cmp(&(b.span.start, b.span.end, b.kind()))
+    });
     claims
 }

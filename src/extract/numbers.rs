@@ -3,15 +3,22 @@
 
 use super::tokens::Sentence;
 use super::vocab::{self, is_in};
+use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while1};
 use nom::combinator::{all_consuming, map_res};
-use nom::branch::alt;
 use nom::{IResult, Parser};
 
 /// "21st", "2nd", "103rd": digits and an English ordinal suffix.
 fn ordinal_digits(input: &str) -> IResult<&str, u32> {
-    let (rest, n) = map_res(take_while1(|c: char| c.is_ascii_digit()), str::parse::<u32>).parse(input)?;
-    let (rest, _) = alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th"))).parse(rest)?;
+    let (rest, n) =
+        map_res(take_while1(|c: char| c.is_ascii_digit()), str::parse::<u32>).parse(input)?;
+    let (rest, _) = alt((
+        tag_no_case("st"),
+        tag_no_case("nd"),
+        tag_no_case("rd"),
+        tag_no_case("th"),
+    ))
+    .parse(rest)?;
     Ok((rest, n))
 }
 
@@ -21,7 +28,10 @@ pub fn ordinal(word: &str) -> Option<u32> {
         return (n > 0 && n < 10_000).then_some(n);
     }
     let w = word.to_lowercase();
-    vocab::ORDINAL_WORDS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
+    vocab::ORDINAL_WORDS
+        .iter()
+        .find(|(name, _)| *name == w)
+        .map(|(_, n)| *n)
 }
 
 /// A plain cardinal: digits with optional thousands commas ("2,000"), or a number word.
@@ -32,21 +42,79 @@ pub fn cardinal(word: &str) -> Option<u64> {
     }
     let w = word.to_lowercase();
     if let Some((a, b)) = w.split_once('-') {
-        let tens = vocab::NUMBER_WORDS.iter().find(|(n, _)| *n == a).map(|(_, v)| *v)?;
-        let units = vocab::NUMBER_WORDS.iter().find(|(n, _)| *n == b).map(|(_, v)| *v)?;
+        let tens = vocab::NUMBER_WORDS
+            .iter()
+            .find(|(n, _)| *n == a)
+            .map(|(_, v)| *v)?;
+        let units = vocab::NUMBER_WORDS
+            .iter()
+            .find(|(n, _)| *n == b)
+            .map(|(_, v)| *v)?;
         return (tens >= 20 && tens % 10 == 0 && units < 10).then_some(tens + units);
     }
-    vocab::NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|(_, v)| *v)
+    vocab::NUMBER_WORDS
+        .iter()
+        .find(|(n, _)| *n == w)
+        .map(|(_, v)| *v)
 }
 
 /// Words that make a count approximate.
-const APPROX: &[&str] = &["about", "around", "some", "nearly", "almost", "roughly", "approximately", "over", "than", "least", "up", "circa", "approx", "dozens", "hundreds", "thousands"];
+const APPROX: &[&str] = &[
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "over",
+    "than",
+    "least",
+    "up",
+    "circa",
+    "approx",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
 
 /// Nouns that are units of time or measure, counted by other grammars or not at all.
 const NOT_COUNTED: &[&str] = &[
-    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "seconds",
-    "decades", "centuries", "percent", "per", "times", "km", "kilometres", "kilometers", "metres", "meters", "euros",
-    "dollars", "dirhams", "tonnes", "tons", "kg", "million", "billion", "thousand", "hundred", "points", "o'clock",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "seconds",
+    "decades",
+    "centuries",
+    "percent",
+    "per",
+    "times",
+    "km",
+    "kilometres",
+    "kilometers",
+    "metres",
+    "meters",
+    "euros",
+    "dollars",
+    "dirhams",
+    "tonnes",
+    "tons",
+    "kg",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "points",
+    "o'clock",
 ];
 
 /// A count found in a sentence.
@@ -90,12 +158,16 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
             (cardinal(t.text), i + 1)
         };
         // "two sides", "one country": small spelled-out numbers are mostly idiom, not counts.
-        let Some(value) = value.filter(|&v| v > 2 || t.text.chars().all(|c| c.is_ascii_digit())) else {
+        let Some(value) = value.filter(|&v| v > 2 || t.text.chars().all(|c| c.is_ascii_digit()))
+        else {
             i += 1;
             continue;
         };
         // Years and ordinals are not counts; "2,000" alone is not a count of anything.
-        if t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit()) && (1000..2200).contains(&value) {
+        if t.text.len() == 4
+            && t.text.chars().all(|c| c.is_ascii_digit())
+            && (1000..2200).contains(&value)
+        {
             i += 1;
             continue;
         }
@@ -104,23 +176,48 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
         }
         // Allow one adjective between number and noun ("12 senior officials").
         let mut k = noun_at;
-        if s.toks.get(k).is_some_and(|x| !x.cap && !x.folded.ends_with('s')) && s.toks.get(k + 1).is_some_and(|x| !x.cap && x.folded.ends_with('s')) {
+        if s.toks
+            .get(k)
+            .is_some_and(|x| !x.cap && !x.folded.ends_with('s'))
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|x| !x.cap && x.folded.ends_with('s'))
+        {
             k += 1;
         }
         let Some(noun) = s.toks.get(k) else { break };
         let joined = (i..k).all(|x| s.joined(x));
-        let plural = noun.folded.ends_with('s') || matches!(noun.folded.as_str(), "people" | "police" | "personnel" | "staff" | "children" | "men" | "women");
-        if !joined || noun.cap || !plural || is_in(NOT_COUNTED, &noun.folded) || noun.folded.chars().any(|c| !c.is_alphabetic()) || (value == 1) {
+        let plural = noun.folded.ends_with('s')
+            || matches!(
+                noun.folded.as_str(),
+                "people" | "police" | "personnel" | "staff" | "children" | "men" | "women"
+            );
+        if !joined
+            || noun.cap
+            || !plural
+            || is_in(NOT_COUNTED, &noun.folded)
+            || noun.folded.chars().any(|c| !c.is_alphabetic())
+            || (value == 1)
+        {
             i += 1;
             continue;
         }
         let mut a = i;
         let mut approximate = false;
-        while a > 0 && s.joined(a - 1) && is_in(APPROX, s.f(a - 1)) || (a > 0 && s.f(a - 1) == "more" && s.f(a) == "than") || (a > 0 && s.f(a - 1) == "at" && s.f(a) == "least") {
+        while a > 0 && s.joined(a - 1) && is_in(APPROX, s.f(a - 1))
+            || (a > 0 && s.f(a - 1) == "more" && s.f(a) == "than")
+            || (a > 0 && s.f(a - 1) == "at" && s.f(a) == "least")
+        {
             a -= 1;
             approximate = true;
         }
-        out.push(CountMatch { a, b: k + 1, value, approximate, noun: singular(&noun.folded) });
+        out.push(CountMatch {
+            a,
+            b: k + 1,
+            value,
+            approximate,
+            noun: singular(&noun.folded),
+        });
         i = k + 1;
     }
     out
@@ -148,11 +245,23 @@ mod tests {
         let kb = Knowledge::load(&[]).unwrap();
         let f = |t: &str| {
             let s = Sentence::new(t, 0, t.len(), &kb);
-            find_counts(&s).into_iter().map(|c| (c.value, c.approximate, c.noun)).collect::<Vec<_>>()
+            find_counts(&s)
+                .into_iter()
+                .map(|c| (c.value, c.approximate, c.noun))
+                .collect::<Vec<_>>()
         };
-        assert_eq!(f("a delegation of about a dozen ministers with"), [(12, true, "minister".to_string())]);
-        assert_eq!(f("eleven ministers attended"), [(11, false, "minister".to_string())]);
-        assert_eq!(f("a delegation of 12 senior officials"), [(12, false, "official".to_string())]);
+        assert_eq!(
+            f("a delegation of about a dozen ministers with"),
+            [(12, true, "minister".to_string())]
+        );
+        assert_eq!(
+            f("eleven ministers attended"),
+            [(11, false, "minister".to_string())]
+        );
+        assert_eq!(
+            f("a delegation of 12 senior officials"),
+            [(12, false, "official".to_string())]
+        );
         assert_eq!(f("in 2015 and for 3 years, the 2030 World Cup"), []);
     }
 }

@@ -27,15 +27,19 @@ pub struct OfficeMatch {
     pub year_span: Span,
 }
 
-
 fn year(s: &Sentence<'_>, k: usize) -> Option<i32> {
     let t = s.toks.get(k)?;
-    (t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit())).then(|| t.text.parse().ok()).flatten().filter(|y| (1900..2200).contains(y))
+    (t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit()))
+        .then(|| t.text.parse().ok())
+        .flatten()
+        .filter(|y| (1900..2200).contains(y))
 }
 
 fn country_at(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> Option<String> {
     let f = s.f(k);
-    kb.country_by_name(f).or_else(|| kb.country_by_demonym(f)).map(str::to_string)
+    kb.country_by_name(f)
+        .or_else(|| kb.country_by_demonym(f))
+        .map(str::to_string)
 }
 
 /// "of [the] Capitalised Run": end of the body's name.
@@ -57,12 +61,25 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OfficeMatch> {
     let n = s.toks.len();
     for k in 0..n {
         let f = s.f(k);
-        if !matches!(f, "presidency" | "presidencies" | "chairmanship" | "chairmanships") {
+        if !matches!(
+            f,
+            "presidency" | "presidencies" | "chairmanship" | "chairmanships"
+        ) {
             continue;
         }
-        let Some(body_end) = body_after(s, k + 1) else { continue };
+        let Some(body_end) = body_after(s, k + 1) else {
+            continue;
+        };
         let office_span = Span::new(s.toks[k].start, s.toks[body_end - 1].end);
-        let office = format!("{} {}", if f.starts_with("chair") { "chairmanship" } else { "presidency" }, s.phrase(k + 1, body_end));
+        let office = format!(
+            "{} {}",
+            if f.starts_with("chair") {
+                "chairmanship"
+            } else {
+                "presidency"
+            },
+            s.phrase(k + 1, body_end)
+        );
         // Years after the body: "in 2023" or "in 2022 and 2023".
         let mut years: Vec<(i32, usize)> = Vec::new();
         if s.f(body_end) == "in" {
@@ -79,7 +96,8 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OfficeMatch> {
             continue;
         }
         let tok_span = |i: usize| Span::new(s.toks[i].start, s.toks[i].end);
-        let respective = (k > 0 && s.f(k - 1) == "respective") || (0..n).any(|i| s.f(i) == "respectively");
+        let respective =
+            (k > 0 && s.f(k - 1) == "respective") || (0..n).any(|i| s.f(i) == "respectively");
         if years.len() == 2 && respective {
             // The nearest "C1 and C2" before the office.
             let pair = (0..k.saturating_sub(1)).rev().find_map(|i| {
@@ -88,7 +106,14 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OfficeMatch> {
             });
             if let Some(((c1, i1), (c2, i2))) = pair {
                 for ((c, ci), (y, yi)) in [(c1, i1), (c2, i2)].into_iter().zip(years) {
-                    out.push(OfficeMatch { office: office.clone(), span: office_span, holder: c, holder_span: tok_span(ci), year: y, year_span: tok_span(yi) });
+                    out.push(OfficeMatch {
+                        office: office.clone(),
+                        span: office_span,
+                        holder: c,
+                        holder_span: tok_span(ci),
+                        year: y,
+                        year_span: tok_span(yi),
+                    });
                 }
             }
             continue;
@@ -107,7 +132,14 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OfficeMatch> {
         if let Some(h) = holder {
             if let Some(c) = country_at(s, kb, h) {
                 let (y, yi) = years[0];
-                out.push(OfficeMatch { office, span: office_span, holder: c, holder_span: tok_span(h), year: y, year_span: tok_span(yi) });
+                out.push(OfficeMatch {
+                    office,
+                    span: office_span,
+                    holder: c,
+                    holder_span: tok_span(h),
+                    year: y,
+                    year_span: tok_span(yi),
+                });
             }
         }
     }
@@ -121,16 +153,25 @@ mod tests {
     fn run(t: &str) -> Vec<(String, String, i32)> {
         let kb = Knowledge::load(&[]).unwrap();
         let s = Sentence::new(t, 0, t.len(), &kb);
-        find(&s, &kb).into_iter().map(|o| (o.office, o.holder, o.year)).collect()
+        find(&s, &kb)
+            .into_iter()
+            .map(|o| (o.office, o.holder, o.year))
+            .collect()
     }
 
     #[test]
     fn offices_and_pairings() {
-        assert_eq!(run("during the Moroccan presidency of the Rabat Process in 2023 and"), [("presidency of the Rabat Process".into(), "MA".into(), 2023)]);
+        assert_eq!(
+            run("during the Moroccan presidency of the Rabat Process in 2023 and"),
+            [("presidency of the Rabat Process".into(), "MA".into(), 2023)]
+        );
         assert_eq!(
             run("Morocco and Spain are committed to close coordination during their respective presidencies of the Rabat Process in 2022 and 2023."),
             [("presidency of the Rabat Process".into(), "MA".into(), 2022), ("presidency of the Rabat Process".into(), "ES".into(), 2023)]
         );
-        assert_eq!(run("the presidency of the Rabat Process in 2022 and 2023 was discussed"), []);
+        assert_eq!(
+            run("the presidency of the Rabat Process in 2022 and 2023 was discussed"),
+            []
+        );
     }
 }

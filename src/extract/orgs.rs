@@ -42,7 +42,7 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
     let n = s.toks.len();
     let mut out = Vec::new();
     // In a headline most words are capitalised, so capitalisation says nothing there.
-    let heading = n >= 3 && s.toks.iter().filter(|t| t.cap).count() * 10 > n * 6;
+    let heading = s.is_heading();
     let mut i = 0;
     while i < n {
         let limit = joined_run_end(s, i, MAX_WORDS);
@@ -58,7 +58,10 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             // "Moroccan Gendarmerie": a demonym followed by a local alias of that country.
             if b > i + 1 {
                 if let Some(c) = kb.country_by_demonym(s.f(i)) {
-                    if kb.org_by_name(&s.folded_phrase(i + 1, b), Some(c)).is_some() {
+                    if kb
+                        .org_by_name(&s.folded_phrase(i + 1, b), Some(c))
+                        .is_some()
+                    {
                         found = Some(b);
                         break;
                     }
@@ -72,18 +75,28 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             && !is_in(vocab::TITLE_HEADS, s.f(i))
             && !s.toks[i].given
             && (i == 0 || !s.toks[i - 1].cap || !s.joined(i - 1))
-            && !(kb.is_not_name(s.f(i)) && !is_in(vocab::ORG_HEADS, s.f(i)) && kb.country_by_demonym(s.f(i)).is_none() && !is_in(vocab::TITLE_MODIFIERS, s.f(i)));
+            // "Secretary of State for Security": the remit of a title, not a body.
+            && !(i >= 2 && matches!(s.f(i - 1), "of" | "for") && is_in(vocab::TITLE_HEADS, s.f(i - 2)))
+            && (!kb.is_not_name(s.f(i))
+                || is_in(vocab::ORG_HEADS, s.f(i))
+                || kb.country_by_demonym(s.f(i)).is_some()
+                || is_in(vocab::TITLE_MODIFIERS, s.f(i)));
         if found.is_none() && starts_ok && !heading {
             let mut b = i;
             let connects = |b: usize| {
-                b > i && is_in(&["of", "for", "and", "the", "on"], s.f(b)) && (s.toks.get(b + 1).is_some_and(|t| t.cap) || (s.f(b + 1) == "the" && s.toks.get(b + 2).is_some_and(|t| t.cap)))
+                b > i
+                    && is_in(&["of", "for", "and", "the", "on"], s.f(b))
+                    && (s.toks.get(b + 1).is_some_and(|t| t.cap)
+                        || (s.f(b + 1) == "the" && s.toks.get(b + 2).is_some_and(|t| t.cap)))
             };
             while b < limit && (s.toks[b].cap || connects(b)) {
                 b += 1;
             }
             let first_head = is_in(vocab::ORG_HEADS, s.f(i)) && b > i + 1;
             let last_head = b > i + 1 && is_in(vocab::ORG_HEADS, s.f(b - 1));
-            let all_heads = (i..b).all(|k| is_in(vocab::ORG_HEADS, s.f(k)) || kb.country_by_demonym(s.f(k)).is_some());
+            let all_heads = (i..b).all(|k| {
+                is_in(vocab::ORG_HEADS, s.f(k)) || kb.country_by_demonym(s.f(k)).is_some()
+            });
             if (first_head || last_head) && !all_heads {
                 found = Some(b);
             }
@@ -110,7 +123,10 @@ pub fn find_places(s: &Sentence<'_>, kb: &Knowledge) -> Vec<PlaceMatch> {
             continue;
         }
         let limit = joined_run_end(s, i, 5);
-        let hit = (i + 1..=limit).rev().find_map(|b| kb.place_by_name(&s.folded_phrase(i, b)).map(|p| (b, p.name.clone())));
+        let hit = (i + 1..=limit).rev().find_map(|b| {
+            kb.place_by_name(&s.folded_phrase(i, b))
+                .map(|p| (b, p.name.clone()))
+        });
         match hit {
             Some((b, name)) => {
                 out.push(PlaceMatch { a: i, b, name });
@@ -125,21 +141,38 @@ pub fn find_places(s: &Sentence<'_>, kb: &Knowledge) -> Vec<PlaceMatch> {
 /// Who the sentence puts at the head of which organisation:
 /// "NAME at the head of ORG", "ORG, led by NAME", "ORG headed by NAME", and pairings read in
 /// order: "A and B at the head ... the X and the Y" / "A and B, heads of X and Y respectively".
-pub fn find_heads(s: &Sentence<'_>, kb: &Knowledge, names: &[NameMatch], orgs: &[OrgMatch]) -> Vec<(NameMatch, OrgMatch)> {
+pub fn find_heads(
+    s: &Sentence<'_>,
+    kb: &Knowledge,
+    names: &[NameMatch],
+    orgs: &[OrgMatch],
+) -> Vec<(NameMatch, OrgMatch)> {
     let mut out = Vec::new();
     for &name in names {
         // NAME at the head of ORG
         let k = name.b;
-        if s.f(k) == "at" && s.f(k + 1) == "the" && matches!(s.f(k + 2), "head" | "helm") && s.f(k + 3) == "of" {
+        if s.f(k) == "at"
+            && s.f(k + 1) == "the"
+            && matches!(s.f(k + 2), "head" | "helm")
+            && s.f(k + 3) == "of"
+        {
             let start = if s.f(k + 4) == "the" { k + 5 } else { k + 4 };
             if let Some(o) = orgs.iter().find(|o| o.a == start) {
                 out.push((name, *o));
             }
         }
         // ORG, led by NAME / ORG headed by NAME
-        if name.a >= 2 && matches!(s.f(name.a - 1), "by") && matches!(s.f(name.a - 2), "led" | "headed" | "directed" | "commanded" | "chaired") {
+        if name.a >= 2
+            && matches!(s.f(name.a - 1), "by")
+            && matches!(
+                s.f(name.a - 2),
+                "led" | "headed" | "directed" | "commanded" | "chaired"
+            )
+        {
             let end = name.a - 2;
-            if let Some(o) = orgs.iter().find(|o| o.b == end || (o.b + 1 == end && matches!(s.f(o.b), "is" | "was" | "being"))) {
+            if let Some(o) = orgs.iter().find(|o| {
+                o.b == end || (o.b + 1 == end && matches!(s.f(o.b), "is" | "was" | "being"))
+            }) {
                 out.push((name, *o));
             }
         }
@@ -148,7 +181,12 @@ pub fn find_heads(s: &Sentence<'_>, kb: &Knowledge, names: &[NameMatch], orgs: &
     out
 }
 
-fn pairings(s: &Sentence<'_>, kb: &Knowledge, names: &[NameMatch], orgs: &[OrgMatch]) -> Vec<(NameMatch, OrgMatch)> {
+fn pairings(
+    s: &Sentence<'_>,
+    kb: &Knowledge,
+    names: &[NameMatch],
+    orgs: &[OrgMatch],
+) -> Vec<(NameMatch, OrgMatch)> {
     let mut out = Vec::new();
     for w in names.windows(2) {
         let (p, q) = (w[0], w[1]);
@@ -158,8 +196,21 @@ fn pairings(s: &Sentence<'_>, kb: &Knowledge, names: &[NameMatch], orgs: &[OrgMa
         }
         // A heading cue right after the pair.
         let cue_at = q.b;
-        let cue = (cue_at..(cue_at + 4).min(s.toks.len())).any(|k| matches!(s.f(k), "head" | "helm" | "heads" | "leading" | "heading" | "respectively" | "chiefs" | "directors"))
-            || (q.b < s.toks.len() && s.gap_after(q.b - 1).trim() == "," && matches!(s.f(q.b), "heads" | "chiefs" | "directors" | "respectively"));
+        let cue = (cue_at..(cue_at + 4).min(s.toks.len())).any(|k| {
+            matches!(
+                s.f(k),
+                "head"
+                    | "helm"
+                    | "heads"
+                    | "leading"
+                    | "heading"
+                    | "respectively"
+                    | "chiefs"
+                    | "directors"
+            )
+        }) || (q.b < s.toks.len()
+            && s.gap_after(q.b - 1).trim() == ","
+            && matches!(s.f(q.b), "heads" | "chiefs" | "directors" | "respectively"));
         if !cue {
             continue;
         }
@@ -210,10 +261,21 @@ mod tests {
     #[test]
     fn gazetteer_and_shape() {
         let kb = Knowledge::load(&[]).unwrap();
-        let t = "work between the Moroccan Gendarmerie and the Spanish Police, the Polisario Front and the DGSN";
+        let t = "talks of the Moroccan Gendarmerie with the Spanish Police, the Polisario Front and the DGSN";
         let s = Sentence::new(t, 0, t.len(), &kb);
-        let found: Vec<&str> = find_orgs(&s, &kb).iter().map(|o| s.phrase(o.a, o.b)).collect();
-        assert_eq!(found, ["Moroccan Gendarmerie", "Spanish Police", "Polisario Front", "DGSN"]);
+        let found: Vec<&str> = find_orgs(&s, &kb)
+            .iter()
+            .map(|o| s.phrase(o.a, o.b))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Moroccan Gendarmerie",
+                "Spanish Police",
+                "Polisario Front",
+                "DGSN"
+            ]
+        );
     }
 
     #[test]
@@ -223,8 +285,17 @@ mod tests {
         let s = Sentence::new(t, 0, t.len(), &kb);
         let (names, _) = people::find(&s, &kb);
         let orgs = find_orgs(&s, &kb);
-        let heads: Vec<(&str, &str)> = find_heads(&s, &kb, &names, &orgs).iter().map(|(n, o)| (s.phrase(n.a, n.b), s.phrase(o.a, o.b))).collect();
-        assert_eq!(heads, [("Luis Ortega Vidal", "Spanish Civil Guard"), ("Ana Ruiz Gil", "Moroccan Gendarmerie")]);
+        let heads: Vec<(&str, &str)> = find_heads(&s, &kb, &names, &orgs)
+            .iter()
+            .map(|(n, o)| (s.phrase(n.a, n.b), s.phrase(o.a, o.b)))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("Luis Ortega Vidal", "Spanish Civil Guard"),
+                ("Ana Ruiz Gil", "Moroccan Gendarmerie")
+            ]
+        );
     }
 
     #[test]

@@ -21,11 +21,16 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMatch> {
     for (i, c) in text.char_indices() {
         match (open, c) {
             (None, '\u{201c}') | (None, '"') => open = Some((i, c)),
-            (Some((start, oc)), '\u{201d}') | (Some((start, oc @ '"')), '"') if oc == '\u{201c}' || c == '"' => {
+            (Some((start, oc)), '\u{201d}') | (Some((start, oc @ '"')), '"')
+                if oc == '\u{201c}' || c == '"' =>
+            {
                 let inner = Span::new(start + oc.len_utf8(), i);
                 let words = inner.slice(text).split_whitespace().count();
                 if words >= 3 {
-                    out.push(QuoteMatch { span: Span::new(start, i + c.len_utf8()), inner });
+                    out.push(QuoteMatch {
+                        span: Span::new(start, i + c.len_utf8()),
+                        inner,
+                    });
                 }
                 open = None;
             }
@@ -39,9 +44,43 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMatch> {
 
 /// Verbs that introduce what someone said.
 pub const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "stressed", "added", "noted", "explained", "declared", "stated", "affirmed", "insisted",
-    "recalled", "underlined", "underlines", "stresses", "notes", "adds", "explains", "declares", "states", "affirms",
-    "emphasised", "emphasized", "warned", "announced", "confirmed", "highlighted", "pointed", "assured", "argued", "wrote",
+    "said",
+    "says",
+    "say",
+    "told",
+    "stressed",
+    "added",
+    "noted",
+    "explained",
+    "declared",
+    "stated",
+    "affirmed",
+    "insisted",
+    "recalled",
+    "underlined",
+    "underlines",
+    "stresses",
+    "notes",
+    "adds",
+    "explains",
+    "declares",
+    "states",
+    "affirms",
+    "emphasised",
+    "emphasized",
+    "warned",
+    "announced",
+    "confirmed",
+    "highlighted",
+    "pointed",
+    "assured",
+    "argued",
+    "wrote",
+];
+
+/// Speech verbs whose object is the listener ("Felt told O'Connor"), not the speaker.
+const OBJECT_VERBS: &[&str] = &[
+    "told", "warned", "assured", "informed", "reminded", "asked", "urged",
 ];
 
 /// The speaker of a quotation in sentence `s`: the person named nearest to a speech verb,
@@ -50,7 +89,9 @@ pub fn speaker(s: &Sentence<'_>, names: &[NameMatch], quote: &QuoteMatch) -> Opt
     let verbs: Vec<usize> = (0..s.toks.len())
         .filter(|&k| {
             let t = &s.toks[k];
-            (!t.cap || k == 0) && SPEECH_VERBS.contains(&t.folded.as_str()) && !(t.start >= quote.inner.start && t.end <= quote.inner.end)
+            (!t.cap || k == 0)
+                && SPEECH_VERBS.contains(&t.folded.as_str())
+                && !(t.start >= quote.inner.start && t.end <= quote.inner.end)
         })
         .collect();
     let outside = |m: &&NameMatch| {
@@ -58,15 +99,30 @@ pub fn speaker(s: &Sentence<'_>, names: &[NameMatch], quote: &QuoteMatch) -> Opt
         st < quote.span.start || st >= quote.span.end
     };
     for v in verbs {
-        // "said NAME" / "NAME said"
-        if let Some(m) = names.iter().filter(outside).find(|m| m.a == v + 1 || (m.a == v + 2 && s.f(v + 1) == "by")) {
+        // "NAME said" / "NAME, ..., said": the subject speaks.
+        if let Some(m) = names
+            .iter()
+            .filter(outside)
+            .find(|m| m.b == v || (m.b + 1 == v && s.gap_after(m.b - 1).trim() == ","))
+        {
             return Some(*m);
         }
-        if let Some(m) = names.iter().filter(outside).find(|m| m.b == v || (m.b + 1 == v && s.gap_after(m.b - 1).trim() == ",")) {
-            return Some(*m);
+        // "said NAME": only verbs that invert; after "told", "warned" the name is the listener.
+        if !OBJECT_VERBS.contains(&s.f(v)) {
+            if let Some(m) = names
+                .iter()
+                .filter(outside)
+                .find(|m| m.a == v + 1 || (m.a == v + 2 && s.f(v + 1) == "by"))
+            {
+                return Some(*m);
+            }
         }
     }
-    names.iter().filter(outside).find(|m| m.a >= 2 && s.f(m.a - 2) == "according" && s.f(m.a - 1) == "to").copied()
+    names
+        .iter()
+        .filter(outside)
+        .find(|m| m.a >= 2 && s.f(m.a - 2) == "according" && s.f(m.a - 1) == "to")
+        .copied()
 }
 
 #[cfg(test)]

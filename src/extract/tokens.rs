@@ -49,7 +49,8 @@ impl<'a> Sentence<'a> {
             .map(|w| {
                 let folded = fold(w.text);
                 let cap = is_capitalised(w.text);
-                let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.text.chars().any(char::is_lowercase);
+                let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && !w.text.chars().any(char::is_lowercase);
                 let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
                 let given = cap && kb.is_given_name(&folded);
                 let excluded = kb.is_not_name(&folded)
@@ -58,11 +59,35 @@ impl<'a> Sentence<'a> {
                     || kb.country_by_demonym(&folded).is_some()
                     || kb.country_by_name(&folded).is_some()
                     || kb.place_by_name(&folded).is_some();
-                let name_word = cap && !has_digit && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));
-                Tok { start: start + w.start, end: start + w.end(), text: w.text, folded, cap, given, name_word }
+                let name_word = cap
+                    && !has_digit
+                    && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));
+                Tok {
+                    start: start + w.start,
+                    end: start + w.end(),
+                    text: w.text,
+                    folded,
+                    cap,
+                    given,
+                    name_word,
+                }
             })
             .collect();
-        Sentence { text, start, end, toks }
+        Sentence {
+            text,
+            start,
+            end,
+            toks,
+        }
+    }
+
+    /// True for a headline or subhead: short, most words capitalised, and no full stop at
+    /// the end. Capitalisation says nothing about names and bodies there.
+    pub fn is_heading(&self) -> bool {
+        let n = self.toks.len();
+        let text = self.text.get(self.start..self.end).unwrap_or("").trim_end();
+        let terminal = text.ends_with(['.', '!', '"', '\u{201d}', ';', ':', ',']);
+        (2..=25).contains(&n) && !terminal && self.toks.iter().filter(|t| t.cap).count() * 2 > n
     }
 
     /// The text between token `i` and token `i + 1` (or the sentence end).
@@ -75,7 +100,11 @@ impl<'a> Sentence<'a> {
     /// The text between token `i - 1` and token `i` (or the sentence start).
     pub fn gap_before(&self, i: usize) -> &'a str {
         let Some(t) = self.toks.get(i) else { return "" };
-        let from = if i == 0 { self.start } else { self.toks[i - 1].end };
+        let from = if i == 0 {
+            self.start
+        } else {
+            self.toks[i - 1].end
+        };
         self.text.get(from..t.start).unwrap_or("")
     }
 
@@ -95,7 +124,9 @@ impl<'a> Sentence<'a> {
         if a >= b || b > self.toks.len() {
             return "";
         }
-        self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("")
+        self.text
+            .get(self.toks[a].start..self.toks[b - 1].end)
+            .unwrap_or("")
     }
 
     /// Folded text of tokens `a..b`, as `fold(self.phrase(a, b))` gives it, built from the
@@ -141,7 +172,7 @@ mod tests {
     #[test]
     fn folded_phrase_matches_fold_of_the_text() {
         let kb = Knowledge::load(&[]).unwrap();
-        let t = "Morocco’s  Director of Migration, Sánchez — and the Moroccan-Spanish Group (DGSN)";
+        let t = "Tunisia’s  Director of Ports, Gómez — and the Franco-Tunisian Group (OECD)";
         let s = Sentence::new(t, 0, t.len(), &kb);
         for a in 0..s.toks.len() {
             for b in a + 1..=s.toks.len() {

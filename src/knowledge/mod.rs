@@ -5,6 +5,9 @@
 //! Every fact keeps the file and byte span it came from, so a finding can point into the
 //! rules file that says what is known.
 
+// Errors carry the rules file so miette can point into it; they happen once per run at most.
+#![allow(clippy::result_large_err)]
+
 mod schema;
 
 use crate::span::Span;
@@ -19,10 +22,16 @@ use toml::Spanned;
 
 /// The rules files shipped with factdiff, embedded at build time.
 pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
-    ("rules/countries.toml", include_str!("../../rules/countries.toml")),
+    (
+        "rules/countries.toml",
+        include_str!("../../rules/countries.toml"),
+    ),
     ("rules/places.toml", include_str!("../../rules/places.toml")),
     ("rules/titles.toml", include_str!("../../rules/titles.toml")),
-    ("rules/organisations.toml", include_str!("../../rules/organisations.toml")),
+    (
+        "rules/organisations.toml",
+        include_str!("../../rules/organisations.toml"),
+    ),
     ("rules/people.toml", include_str!("../../rules/people.toml")),
     ("rules/series.toml", include_str!("../../rules/series.toml")),
     ("rules/names.toml", include_str!("../../rules/names.toml")),
@@ -78,7 +87,9 @@ pub struct Title {
 impl Title {
     /// The label used in `country`, or the general one.
     pub fn label_in(&self, country: Option<&str>) -> &str {
-        country.and_then(|c| self.labels.get(c)).unwrap_or(&self.label)
+        country
+            .and_then(|c| self.labels.get(c))
+            .unwrap_or(&self.label)
     }
 }
 
@@ -233,7 +244,10 @@ pub struct Knowledge {
 pub enum KnowledgeError {
     /// The folder or file could not be read.
     #[error("cannot read rules from {path}: {message}")]
-    #[diagnostic(code(factdiff::rules::unreadable), help("--rules takes a folder of .toml rules files"))]
+    #[diagnostic(
+        code(factdiff::rules::unreadable),
+        help("--rules takes a folder of .toml rules files")
+    )]
     Unreadable {
         /// What was read.
         path: String,
@@ -242,7 +256,10 @@ pub enum KnowledgeError {
     },
     /// The file is not valid TOML or does not match the schema.
     #[error("{path}: {message}")]
-    #[diagnostic(code(factdiff::rules::invalid), help("see README.md, section \"Writing rules\", for the schema"))]
+    #[diagnostic(
+        code(factdiff::rules::invalid),
+        help("see README.md, section \"Writing rules\", for the schema")
+    )]
     Invalid {
         /// The file.
         path: String,
@@ -257,7 +274,11 @@ pub enum KnowledgeError {
     },
 }
 
-fn invalid(file: &RuleFile, message: impl Into<String>, span: Option<std::ops::Range<usize>>) -> KnowledgeError {
+fn invalid(
+    file: &RuleFile,
+    message: impl Into<String>,
+    span: Option<std::ops::Range<usize>>,
+) -> KnowledgeError {
     KnowledgeError::Invalid {
         path: file.path.clone(),
         message: message.into(),
@@ -276,7 +297,11 @@ pub fn parse_fuzzy_date(s: &str, end: bool) -> Option<NaiveDate> {
             let month: u32 = parts[1].parse().ok()?;
             let first = NaiveDate::from_ymd_opt(year, month, 1)?;
             if end {
-                let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(year, month + 1, 1)? };
+                let next = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1)?
+                };
                 next.pred_opt()
             } else {
                 Some(first)
@@ -298,7 +323,10 @@ impl Knowledge {
     pub fn load(extra_dirs: &[PathBuf]) -> Result<Knowledge, KnowledgeError> {
         let mut files: Vec<RuleFile> = DEFAULT_RULE_FILES
             .iter()
-            .map(|(p, t)| RuleFile { path: (*p).to_string(), text: (*t).to_string() })
+            .map(|(p, t)| RuleFile {
+                path: (*p).to_string(),
+                text: (*t).to_string(),
+            })
             .collect();
         for dir in extra_dirs {
             files.extend(read_rule_dir(dir)?);
@@ -310,10 +338,14 @@ impl Knowledge {
     pub fn from_files(files: Vec<RuleFile>) -> Result<Knowledge, KnowledgeError> {
         let mut parsed = Vec::new();
         for file in &files {
-            let rules: RulesFile = toml::from_str(&file.text).map_err(|e| invalid(file, e.message().to_string(), e.span()))?;
+            let rules: RulesFile = toml::from_str(&file.text)
+                .map_err(|e| invalid(file, e.message().to_string(), e.span()))?;
             parsed.push(rules);
         }
-        let mut kb = Knowledge { files, ..Knowledge::default() };
+        let mut kb = Knowledge {
+            files,
+            ..Knowledge::default()
+        };
         // Two passes: names first, then the references between them.
         for (fi, rules) in parsed.iter().enumerate() {
             kb.add_vocabulary(fi, rules)?;
@@ -339,21 +371,34 @@ impl Knowledge {
             for d in &c.demonyms {
                 self.demonyms.insert(fold(d), code.clone());
             }
-            self.countries.push(Country { code, name: c.name.clone() });
+            self.countries.push(Country {
+                code,
+                name: c.name.clone(),
+            });
         }
         for p in &rules.place {
             let idx = self.places.len();
             for n in std::iter::once(p.name.get_ref()).chain(&p.aliases) {
                 self.place_names.insert(fold(n), idx);
             }
-            self.places.push(Place { name: p.name.get_ref().clone(), country: p.country.to_ascii_uppercase() });
+            self.places.push(Place {
+                name: p.name.get_ref().clone(),
+                country: p.country.to_ascii_uppercase(),
+            });
         }
         for t in &rules.title {
             if self.title_id(t.id.get_ref()).is_some() {
-                return Err(invalid(&self.files[fi], format!("title `{}` is defined twice", t.id.get_ref()), Some(t.id.span())));
+                return Err(invalid(
+                    &self.files[fi],
+                    format!("title `{}` is defined twice", t.id.get_ref()),
+                    Some(t.id.span()),
+                ));
             }
             let id = TitleId(self.titles.len());
-            for n in std::iter::once(&t.label).chain(&t.names).chain(t.labels.values()) {
+            for n in std::iter::once(&t.label)
+                .chain(&t.names)
+                .chain(t.labels.values())
+            {
                 self.add_title_name(n, None, id);
             }
             for (country, names) in &t.names_by_country {
@@ -364,7 +409,11 @@ impl Knowledge {
             self.titles.push(Title {
                 id: t.id.get_ref().clone(),
                 label: t.label.clone(),
-                labels: t.labels.iter().map(|(k, v)| (k.to_ascii_uppercase(), v.clone())).collect(),
+                labels: t
+                    .labels
+                    .iter()
+                    .map(|(k, v)| (k.to_ascii_uppercase(), v.clone()))
+                    .collect(),
                 group: t.group.clone(),
                 source: t.source.clone(),
                 at: at(span_of(&t.id)),
@@ -372,13 +421,21 @@ impl Knowledge {
         }
         for o in &rules.organisation {
             if self.org_id(o.id.get_ref()).is_some() {
-                return Err(invalid(&self.files[fi], format!("organisation `{}` is defined twice", o.id.get_ref()), Some(o.id.span())));
+                return Err(invalid(
+                    &self.files[fi],
+                    format!("organisation `{}` is defined twice", o.id.get_ref()),
+                    Some(o.id.span()),
+                ));
             }
             let id = OrgId(self.organisations.len());
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 self.org_aliases.insert(fold(n), id);
             }
-            if let Some(a) = o.aliases.iter().find(|a| a.len() <= 6 && a.chars().all(|c| c.is_ascii_uppercase())) {
+            if let Some(a) = o
+                .aliases
+                .iter()
+                .find(|a| a.len() <= 6 && a.chars().all(|c| c.is_ascii_uppercase()))
+            {
                 self.org_short.insert(id, a.clone());
             }
             let country = o.country.as_ref().map(|c| c.to_ascii_uppercase());
@@ -406,7 +463,11 @@ impl Knowledge {
                 self.series_names.insert(fold(n), idx);
                 self.series_aliases.push((idx, fold(n)));
             }
-            self.series.push(Series { id: s.id.get_ref().clone(), name: s.name.clone(), source: s.source.clone() });
+            self.series.push(Series {
+                id: s.id.get_ref().clone(),
+                name: s.name.clone(),
+                source: s.source.clone(),
+            });
         }
         for list in &rules.given_names {
             self.given_names.extend(list.words.iter().map(|w| fold(w)));
@@ -430,10 +491,16 @@ impl Knowledge {
         let file = self.files[fi].clone();
         let at = |span: Span| FactRef { file: fi, span };
         for o in &rules.organisation {
-            let Some(me) = self.org_id(o.id.get_ref()) else { continue };
+            let Some(me) = self.org_id(o.id.get_ref()) else {
+                continue;
+            };
             for other in &o.distinct_from {
                 let Some(them) = self.org_id(other.get_ref()) else {
-                    return Err(invalid(&file, format!("unknown organisation `{}`", other.get_ref()), Some(other.span())));
+                    return Err(invalid(
+                        &file,
+                        format!("unknown organisation `{}`", other.get_ref()),
+                        Some(other.span()),
+                    ));
                 };
                 for (a, b) in [(me, them), (them, me)] {
                     if !self.organisations[a.0].distinct_from.contains(&b) {
@@ -444,11 +511,18 @@ impl Knowledge {
         }
         for m in &rules.mistranslation {
             let Some(meant) = self.title_id(m.meant.get_ref()) else {
-                return Err(invalid(&file, format!("unknown title `{}`", m.meant.get_ref()), Some(m.meant.span())));
+                return Err(invalid(
+                    &file,
+                    format!("unknown title `{}`", m.meant.get_ref()),
+                    Some(m.meant.span()),
+                ));
             };
             let idx = self.mistranslations.len();
             for w in &m.wrong {
-                self.mistranslation_index.entry(fold(w.get_ref())).or_default().push(idx);
+                self.mistranslation_index
+                    .entry(fold(w.get_ref()))
+                    .or_default()
+                    .push(idx);
             }
             self.mistranslations.push(Mistranslation {
                 original: m.original.get_ref().clone(),
@@ -464,36 +538,74 @@ impl Knowledge {
             let mut roles = Vec::new();
             for r in &p.role {
                 let title = match &r.title {
-                    Some(t) => Some(self.title_id(t.get_ref()).ok_or_else(|| invalid(&file, format!("unknown title `{}`", t.get_ref()), Some(t.span())))?),
+                    Some(t) => Some(self.title_id(t.get_ref()).ok_or_else(|| {
+                        invalid(
+                            &file,
+                            format!("unknown title `{}`", t.get_ref()),
+                            Some(t.span()),
+                        )
+                    })?),
                     None => None,
                 };
                 let organisation = match &r.organisation {
-                    Some(o) => Some(self.org_id(o.get_ref()).ok_or_else(|| invalid(&file, format!("unknown organisation `{}`", o.get_ref()), Some(o.span())))?),
+                    Some(o) => Some(self.org_id(o.get_ref()).ok_or_else(|| {
+                        invalid(
+                            &file,
+                            format!("unknown organisation `{}`", o.get_ref()),
+                            Some(o.span()),
+                        )
+                    })?),
                     None => None,
                 };
                 if title.is_none() && organisation.is_none() {
-                    return Err(invalid(&file, "a role needs a title, an organisation or both", Some(p.name.span())));
+                    return Err(invalid(
+                        &file,
+                        "a role needs a title, an organisation or both",
+                        Some(p.name.span()),
+                    ));
                 }
-                let date = |d: &Option<Spanned<String>>, end: bool| -> Result<Option<NaiveDate>, KnowledgeError> {
+                let date = |d: &Option<Spanned<String>>,
+                            end: bool|
+                 -> Result<Option<NaiveDate>, KnowledgeError> {
                     match d {
                         None => Ok(None),
-                        Some(s) => parse_fuzzy_date(s.get_ref(), end)
-                            .map(Some)
-                            .ok_or_else(|| invalid(&file, format!("`{}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s.get_ref()), Some(s.span()))),
+                        Some(s) => parse_fuzzy_date(s.get_ref(), end).map(Some).ok_or_else(|| {
+                            invalid(
+                                &file,
+                                format!(
+                                    "`{}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                    s.get_ref()
+                                ),
+                                Some(s.span()),
+                            )
+                        }),
                     }
                 };
                 let from = date(&r.from, false)?;
                 let to = date(&r.to, true)?;
                 if let (Some(f), Some(t)) = (from, to) {
                     if f > t {
-                        return Err(invalid(&file, "role ends before it starts", r.to.as_ref().map(|s| s.span())));
+                        return Err(invalid(
+                            &file,
+                            "role ends before it starts",
+                            r.to.as_ref().map(|s| s.span()),
+                        ));
                     }
                 }
-                let anchor = r.title.as_ref().or(r.organisation.as_ref()).map(span_of).unwrap_or_else(|| span_of(&p.name));
+                let anchor = r
+                    .title
+                    .as_ref()
+                    .or(r.organisation.as_ref())
+                    .map(span_of)
+                    .unwrap_or_else(|| span_of(&p.name));
                 roles.push(Role {
                     title,
                     organisation,
-                    country: r.country.as_ref().map(|c| c.to_ascii_uppercase()).or_else(|| p.country.as_ref().map(|c| c.to_ascii_uppercase())),
+                    country: r
+                        .country
+                        .as_ref()
+                        .map(|c| c.to_ascii_uppercase())
+                        .or_else(|| p.country.as_ref().map(|c| c.to_ascii_uppercase())),
                     from,
                     to,
                     source: r.source.clone(),
@@ -522,7 +634,10 @@ impl Knowledge {
 
     /// The organisation with identifier `id`.
     pub fn org_id(&self, id: &str) -> Option<OrgId> {
-        self.organisations.iter().position(|o| o.id == id).map(OrgId)
+        self.organisations
+            .iter()
+            .position(|o| o.id == id)
+            .map(OrgId)
     }
 
     /// The title a folded name means in `country` (country-specific names first).
@@ -544,7 +659,9 @@ impl Knowledge {
     pub fn org_by_name(&self, folded: &str, country: Option<&str>) -> Option<OrgId> {
         self.org_aliases.get(folded).copied().or_else(|| {
             let c = country?;
-            self.org_local_aliases.get(&(c.to_string(), folded.to_string())).copied()
+            self.org_local_aliases
+                .get(&(c.to_string(), folded.to_string()))
+                .copied()
         })
     }
 
@@ -584,12 +701,16 @@ impl Knowledge {
 
     /// The place with this folded name.
     pub fn place_by_name(&self, folded: &str) -> Option<&Place> {
-        self.place_names.get(folded).and_then(|&i| self.places.get(i))
+        self.place_names
+            .get(folded)
+            .and_then(|&i| self.places.get(i))
     }
 
     /// The series with this folded name or alias.
     pub fn series_by_name(&self, folded: &str) -> Option<&Series> {
-        self.series_names.get(folded).and_then(|&i| self.series.get(i))
+        self.series_names
+            .get(folded)
+            .and_then(|&i| self.series.get(i))
     }
 
     /// The series whose name has the same word key (see [`Knowledge::series_word_key`]).
@@ -603,22 +724,49 @@ impl Knowledge {
     /// Joint Migration Group" both give `group migration [ES-MA]`.
     pub fn series_word_key(&self, folded: &str) -> String {
         const NOISE: &[&str] = &[
-            "the", "of", "on", "for", "and", "permanent", "joint", "mixed", "ad", "hoc", "various", "different", "bilateral",
-            "between", "meeting", "meetings", "governments", "government", "a", "an", "its", "their",
+            "the",
+            "of",
+            "on",
+            "for",
+            "and",
+            "permanent",
+            "joint",
+            "mixed",
+            "ad",
+            "hoc",
+            "various",
+            "different",
+            "bilateral",
+            "between",
+            "meeting",
+            "meetings",
+            "governments",
+            "government",
+            "a",
+            "an",
+            "its",
+            "their",
         ];
         let mut countries: Vec<&str> = Vec::new();
         let mut words: Vec<String> = Vec::new();
-        for w in folded.split(|c: char| c == ' ' || c == '-' || c == ',') {
+        for w in folded.split([' ', '-', ',']) {
             if w.is_empty() || NOISE.contains(&w) {
                 continue;
             }
-            if let Some(c) = self.country_by_demonym(w).or_else(|| self.country_by_name(w)) {
+            if let Some(c) = self
+                .country_by_demonym(w)
+                .or_else(|| self.country_by_name(w))
+            {
                 countries.push(c);
                 continue;
             }
             let w = match w.strip_suffix("ies") {
                 Some(stem) => format!("{stem}y"),
-                None => w.strip_suffix('s').filter(|_| w.len() > 4 && !w.ends_with("ss")).unwrap_or(w).to_string(),
+                None => w
+                    .strip_suffix('s')
+                    .filter(|_| w.len() > 4 && !w.ends_with("ss"))
+                    .unwrap_or(w)
+                    .to_string(),
             };
             words.push(w);
         }
@@ -657,7 +805,10 @@ impl Knowledge {
 }
 
 fn read_rule_dir(dir: &Path) -> Result<Vec<RuleFile>, KnowledgeError> {
-    let unreadable = |e: std::io::Error| KnowledgeError::Unreadable { path: dir.display().to_string(), message: e.to_string() };
+    let unreadable = |e: std::io::Error| KnowledgeError::Unreadable {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    };
     let mut paths = if dir.is_file() {
         vec![dir.to_path_buf()]
     } else {
@@ -671,8 +822,14 @@ fn read_rule_dir(dir: &Path) -> Result<Vec<RuleFile>, KnowledgeError> {
     paths
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|e| KnowledgeError::Unreadable { path: p.display().to_string(), message: e.to_string() })?;
-            Ok(RuleFile { path: crate::corpus::display_path(&p), text })
+            let text = std::fs::read_to_string(&p).map_err(|e| KnowledgeError::Unreadable {
+                path: p.display().to_string(),
+                message: e.to_string(),
+            })?;
+            Ok(RuleFile {
+                path: crate::corpus::display_path(&p),
+                text,
+            })
         })
         .collect()
 }
@@ -698,22 +855,37 @@ mod tests {
             text: "[[person]]\nname = \"A B\"\nsource = \"s\"\n[[person.role]]\ntitle = \"nope\"\nsource = \"s\"\n".into(),
         };
         let err = Knowledge::from_files(vec![file]).unwrap_err();
-        let KnowledgeError::Invalid { message, span, .. } = err else { panic!("wrong error") };
+        let KnowledgeError::Invalid { message, span, .. } = err else {
+            panic!("wrong error")
+        };
         assert!(message.contains("nope"));
         assert!(span.is_some());
     }
 
     #[test]
     fn unknown_keys_are_errors() {
-        let file = RuleFile { path: "x.toml".into(), text: "[[place]]\nname = \"Rabat\"\ncountry = \"MA\"\nsource = \"s\"\npopulation = 1\n".into() };
+        let file = RuleFile {
+            path: "x.toml".into(),
+            text: "[[place]]\nname = \"Rabat\"\ncountry = \"MA\"\nsource = \"s\"\npopulation = 1\n"
+                .into(),
+        };
         assert!(Knowledge::from_files(vec![file]).is_err());
     }
 
     #[test]
     fn fuzzy_dates() {
-        assert_eq!(parse_fuzzy_date("2021", true), NaiveDate::from_ymd_opt(2021, 12, 31));
-        assert_eq!(parse_fuzzy_date("2021-02", true), NaiveDate::from_ymd_opt(2021, 2, 28));
-        assert_eq!(parse_fuzzy_date("2021-10-07", false), NaiveDate::from_ymd_opt(2021, 10, 7));
+        assert_eq!(
+            parse_fuzzy_date("2021", true),
+            NaiveDate::from_ymd_opt(2021, 12, 31)
+        );
+        assert_eq!(
+            parse_fuzzy_date("2021-02", true),
+            NaiveDate::from_ymd_opt(2021, 2, 28)
+        );
+        assert_eq!(
+            parse_fuzzy_date("2021-10-07", false),
+            NaiveDate::from_ymd_opt(2021, 10, 7)
+        );
         assert_eq!(parse_fuzzy_date("x", false), None);
     }
 }

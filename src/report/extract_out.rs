@@ -39,7 +39,13 @@ pub fn extract_json(docs: &[(&Document, Vec<Claim>)], out: &mut dyn Write) -> io
                 title: d.title.as_deref(),
                 published: d.published.map(|p| p.to_string()),
                 format: d.format,
-                claims: claims.iter().map(|c| ClaimOut { claim: c, text: c.span.slice(&d.text) }).collect(),
+                claims: claims
+                    .iter()
+                    .map(|c| ClaimOut {
+                        claim: c,
+                        text: c.span.slice(&d.text),
+                    })
+                    .collect(),
             })
             .collect(),
     };
@@ -50,11 +56,20 @@ pub fn extract_json(docs: &[(&Document, Vec<Claim>)], out: &mut dyn Write) -> io
 /// Writes one line per claim: `path:line:col kind text → value`.
 pub fn extract_human(docs: &[(&Document, Vec<Claim>)], out: &mut dyn Write) -> io::Result<()> {
     for (d, claims) in docs {
-        let date = d.published.map(|p| p.to_string()).unwrap_or_else(|| "no date".to_string());
+        let date = d
+            .published
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| "no date".to_string());
         writeln!(out, "{} ({:?}, {})", d.path, d.format, date)?;
         for c in claims {
             let (line, col) = line_col(&d.text, c.span.start);
-            writeln!(out, "  {line}:{col} {:<12} {:?} {}", c.kind(), c.span.slice(&d.text), describe(&c.data))?;
+            writeln!(
+                out,
+                "  {line}:{col} {:<12} {:?} {}",
+                c.kind(),
+                c.span.slice(&d.text),
+                describe(&c.data)
+            )?;
         }
     }
     Ok(())
@@ -62,10 +77,28 @@ pub fn extract_human(docs: &[(&Document, Vec<Claim>)], out: &mut dyn Write) -> i
 
 fn describe(data: &ClaimData) -> String {
     match data {
-        ClaimData::Time { timex, relative, .. } => format!("→ {:?} {}{}", timex.kind, timex.value, if *relative { " (relative)" } else { "" }),
+        ClaimData::Time {
+            timex, relative, ..
+        } => format!(
+            "→ {:?} {}{}",
+            timex.kind,
+            timex.value,
+            if *relative { " (relative)" } else { "" }
+        ),
         ClaimData::Person { name } => format!("→ {name}"),
-        ClaimData::Title { person, title, country, .. } => {
-            format!("→ {person}: {title}{}", country.as_ref().map(|c| format!(" [{c}]")).unwrap_or_default())
+        ClaimData::Title {
+            person,
+            title,
+            country,
+            ..
+        } => {
+            format!(
+                "→ {person}: {title}{}",
+                country
+                    .as_ref()
+                    .map(|c| format!(" [{c}]"))
+                    .unwrap_or_default()
+            )
         }
         ClaimData::Organisation { name, person, .. } => match person {
             Some(p) => format!("→ {name} (headed by {p})"),
@@ -87,7 +120,14 @@ fn describe(data: &ClaimData) -> String {
                 parts.push(format!("at {}", t.value.value));
             }
             if !e.attendees.is_empty() {
-                parts.push(format!("with {}", e.attendees.iter().map(|a| a.value.as_str()).collect::<Vec<_>>().join(", ")));
+                parts.push(format!(
+                    "with {}",
+                    e.attendees
+                        .iter()
+                        .map(|a| a.value.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
             }
             if e.planned {
                 parts.push("(planned)".to_string());
@@ -95,8 +135,19 @@ fn describe(data: &ClaimData) -> String {
             format!("→ {}", parts.join(" "))
         }
         ClaimData::Ordinal { value } => format!("→ {value}"),
-        ClaimData::Count { value, approximate, noun } => format!("→ {}{value} {noun}", if *approximate { "~" } else { "" }),
-        ClaimData::Office { office, holder, year, .. } => format!("→ {office}: {holder} in {year}"),
-        ClaimData::Quote { speaker, .. } => format!("→ said by {}", speaker.as_deref().unwrap_or("?")),
+        ClaimData::Count {
+            value,
+            approximate,
+            noun,
+        } => format!("→ {}{value} {noun}", if *approximate { "~" } else { "" }),
+        ClaimData::Office {
+            office,
+            holder,
+            year,
+            ..
+        } => format!("→ {office}: {holder} in {year}"),
+        ClaimData::Quote { speaker, .. } => {
+            format!("→ said by {}", speaker.as_deref().unwrap_or("?"))
+        }
     }
 }

@@ -11,6 +11,7 @@ mod concise;
 mod extract_out;
 pub mod fingerprint;
 mod github;
+mod html;
 mod human;
 mod json;
 mod sarif;
@@ -23,6 +24,7 @@ pub use sources::{SourceDb, SourceId, SourceKind};
 
 use crate::config::{Config, IgnoreTarget, Level};
 use crate::corpus::{Corpus, Document, Format as DocFormat};
+use crate::extract::Claim;
 use crate::knowledge::Knowledge;
 use crate::rules::{Finding, Severity, Source};
 use crate::span::Span;
@@ -45,6 +47,9 @@ pub enum Format {
     Github,
     /// One line per finding: `path:line:col: severity[rule] message`.
     Concise,
+    /// One self-contained HTML page for editors: findings with their excerpts side by side,
+    /// filters, and the claims read from each article.
+    Html,
 }
 
 /// A note the report itself makes (not a rule of the checker). Configuration may set their
@@ -205,6 +210,19 @@ pub struct Report<'a> {
     pub summary: Summary,
     /// True when findings were compared with a baseline.
     pub with_baseline: bool,
+    /// Claims per document, indexed like `documents`; empty unless attached with
+    /// [`Report::with_claims`]. Only the HTML report lists them ("what factdiff read"), so
+    /// the other formats never pay for them.
+    pub claims: &'a [Vec<Claim>],
+}
+
+impl<'a> Report<'a> {
+    /// Attaches the claims of every document (`Analysis::claims`, indexed like the corpus)
+    /// so that the HTML report can list what was read from each article.
+    pub fn with_claims(mut self, claims: &'a [Vec<Claim>]) -> Self {
+        self.claims = claims;
+        self
+    }
 }
 
 impl Report<'_> {
@@ -353,6 +371,7 @@ pub fn prepare<'a>(
         items,
         summary,
         with_baseline: options.baseline.is_some(),
+        claims: &[],
     }
 }
 
@@ -831,6 +850,7 @@ pub fn render(
         Format::Sarif => sarif::render(report, out),
         Format::Github => github::render(report, out),
         Format::Concise => concise::render(report, out),
+        Format::Html => html::render(report, out),
     }
 }
 

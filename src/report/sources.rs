@@ -223,6 +223,25 @@ impl SourceCode for SourceDb<'_> {
         let local = SourceSpan::new(local_start.into(), span.len());
         let bytes: &'b [u8] = file.text.as_bytes();
         let inner = bytes.read_span(&local, context_lines_before, context_lines_after)?;
+        // News text often keeps a whole paragraph on one line: show a window of the line
+        // around the span instead of the paragraph.
+        if inner.data().len() > MAX_EXCERPT {
+            if let Some((from, to)) = window(&file.text, local_start, local_start + span.len()) {
+                let before = &file.text[..from];
+                let line = before.bytes().filter(|&b| b == b'\n').count();
+                let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+                let column = file.text[line_start..from].chars().count();
+                let lines = file.text[from..to].bytes().filter(|&b| b == b'\n').count() + 1;
+                return Ok(Box::new(MietteSpanContents::new_named(
+                    file.name.to_string(),
+                    &bytes[from..to],
+                    SourceSpan::new((from + file.start).into(), to - from),
+                    line,
+                    column,
+                    lines,
+                )));
+            }
+        }
         let global = SourceSpan::new(
             (inner.span().offset() + file.start).into(),
             inner.span().len(),
@@ -236,6 +255,43 @@ impl SourceCode for SourceDb<'_> {
             inner.line_count(),
         )))
     }
+}
+
+/// Excerpts longer than this (bytes) are narrowed to a window around the span.
+const MAX_EXCERPT: usize = 600;
+
+/// Bytes of context kept on each side of a span in a narrowed excerpt.
+const WINDOW_CONTEXT: usize = 70;
+
+/// The window `[from, to)` of `text` shown around `start..end`: the span plus about
+/// [`WINDOW_CONTEXT`] bytes each side, inside the span's lines, cut at spaces and on char
+/// boundaries.
+fn window(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[end..]
+        .find('\n')
+        .map(|i| end + i)
+        .unwrap_or(text.len());
+    let mut from = start.saturating_sub(WINDOW_CONTEXT).max(line_start);
+    while from > line_start && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if from > line_start {
+        // Start after a space so no word is cut.
+        if let Some(sp) = text[from..start].find(' ') {
+            from += sp + 1;
+        }
+    }
+    let mut to = (end + WINDOW_CONTEXT).min(line_end);
+    while to < line_end && !text.is_char_boundary(to) {
+        to += 1;
+    }
+    if to < line_end {
+        if let Some(sp) = text[end..to].rfind(' ') {
+            to = end + sp;
+        }
+    }
+    (from <= start && to >= end && from < to).then_some((from, to))
 }
 
 #[cfg(test)]

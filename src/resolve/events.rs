@@ -1,8 +1,9 @@
 //! Which event mentions of different articles are the same event.
 //!
 //! Two mentions are linked when they belong to the same series and share an ordinal
-//! ("the 21st meeting") or an exact day ("on 1 February 2023"). Mentions without a series
-//! are linked when they share an exact day, a place and at least two named attendees.
+//! ("the 21st meeting"), a day ("on 1 February 2023"; "February 1" with the year unknown
+//! matches it), or at least three named attendees (two with the same place) at dates not
+//! months apart. Mentions without a series are linked by three attendees and the place.
 //! Nothing else links: a 2022 meeting and a 2023 meeting of one series stay two events,
 //! and so do two meetings in Rabat that share one participant.
 //!
@@ -17,8 +18,49 @@ use std::collections::HashMap;
 pub enum Link {
     /// Same series and ordinal.
     Ordinal,
-    /// Same series (or place and attendees) and exact day.
+    /// Same series and the same day (of a year stated alike, or unknown on one side).
     Day,
+    /// Same series (or place) and at least three of the same named attendees.
+    People,
+}
+
+/// A person attending more meetings of one series than this is not evidence of anything.
+const HUB_LIMIT: usize = 500;
+
+fn month_day(e: &EventMention) -> Option<(Option<i32>, u32, u32)> {
+    let p = e.event.time.as_ref()?.value.parts()?;
+    Some((p.year, p.month?, p.day?))
+}
+
+/// True when both mentions have dates (or, failing that, their articles' publication dates)
+/// and they are at most `days` apart.
+fn within_days(a: &EventMention, b: &EventMention, days: i64) -> bool {
+    let day = |e: &EventMention| {
+        e.event
+            .time
+            .as_ref()
+            .and_then(|t| t.value.as_day())
+            .or(e.published)
+    };
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() <= days,
+        _ => false,
+    }
+}
+
+/// True when the two mentions' dates put them more than two months apart.
+fn far_apart(a: &EventMention, b: &EventMention) -> bool {
+    let range = |e: &EventMention| {
+        e.event
+            .time
+            .as_ref()
+            .and_then(|t| t.value.parts())
+            .and_then(|p| p.range)
+    };
+    match (range(a), range(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => (b0 - a1).num_days() > 62 || (a0 - b1).num_days() > 62,
+        _ => false,
+    }
 }
 
 /// Groups of event mentions (indices into [`Resolved::events`]) taken for one event, each
@@ -57,44 +99,67 @@ impl Dsu {
     }
 }
 
-fn day_of(e: &EventMention) -> Option<chrono::NaiveDate> {
-    e.event.time.as_ref().and_then(|t| t.value.as_day())
-}
-
 /// Clusters the events of `r` that span at least two documents.
 pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
     let n = r.events.len();
-    let mut dsu = Dsu { parent: (0..n).collect() };
+    let mut dsu = Dsu {
+        parent: (0..n).collect(),
+    };
     let mut links: HashMap<usize, Vec<Link>> = HashMap::new();
     let mut by_ordinal: HashMap<(&str, u32), usize> = HashMap::new();
-    let mut by_day: HashMap<(&str, chrono::NaiveDate), usize> = HashMap::new();
-    let mut by_place_day: HashMap<(&str, chrono::NaiveDate), Vec<usize>> = HashMap::new();
+    let mut by_month_day: HashMap<(&str, u32, u32), Vec<usize>> = HashMap::new();
+    let mut by_attendee: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
     let mut linked: Vec<(usize, usize, Link)> = Vec::new();
     for (i, e) in r.events.iter().enumerate() {
-        if !e.series_key.is_empty() {
+        let series = e.series_key.as_str();
+        if !series.is_empty() {
             if let Some(o) = &e.event.ordinal {
-                if let Some(&j) = by_ordinal.get(&(e.series_key.as_str(), o.value)) {
+                if let Some(&j) = by_ordinal.get(&(series, o.value)) {
                     linked.push((j, i, Link::Ordinal));
                 } else {
-                    by_ordinal.insert((e.series_key.as_str(), o.value), i);
+                    by_ordinal.insert((series, o.value), i);
                 }
             }
-            if let Some(d) = day_of(e) {
-                if let Some(&j) = by_day.get(&(e.series_key.as_str(), d)) {
-                    linked.push((j, i, Link::Day));
-                } else {
-                    by_day.insert((e.series_key.as_str(), d), i);
+            // Same day of the year; a year stated on both sides must agree.
+            if let Some((year, month, day)) = month_day(e) {
+                let bucket = by_month_day.entry((series, month, day)).or_default();
+                for &j in bucket.iter() {
+                    let other = month_day(&r.events[j]).and_then(|m| m.0);
+                    if year.is_none() || other.is_none() || year == other {
+                        linked.push((j, i, Link::Day));
+                    }
+                }
+                bucket.push(i);
+            }
+        }
+        // The same people at a meeting of the same series (or the same place, for meetings
+        // of no named series), at dates not months apart.
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for &a in &e.attendees {
+            let bucket = by_attendee.entry((series, a)).or_default();
+            if bucket.len() <= HUB_LIMIT {
+                for &j in bucket.iter() {
+                    *shared.entry(j).or_default() += 1;
                 }
             }
-        } else if let (Some(d), Some(p)) = (day_of(e), e.event.place.as_ref()) {
-            let bucket = by_place_day.entry((p.value.as_str(), d)).or_default();
-            for &j in bucket.iter() {
-                let shared = e.attendees.iter().filter(|a| r.events[j].attendees.contains(a)).count();
-                if shared >= 2 {
-                    linked.push((j, i, Link::Day));
-                }
+            if bucket.last() != Some(&i) {
+                bucket.push(i);
             }
-            bucket.push(i);
+        }
+        let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
+        candidates.sort_unstable();
+        for (j, n) in candidates {
+            let other = &r.events[j];
+            let same_place = matches!((&e.event.place, &other.event.place), (Some(a), Some(b)) if a.value == b.value);
+            // Without a series, two people meeting in one place within a week is one meeting.
+            let enough = if series.is_empty() {
+                (n >= 3 && same_place) || (n >= 2 && same_place && within_days(e, other, 7))
+            } else {
+                n >= 3 || (n >= 2 && same_place)
+            };
+            if enough && !far_apart(e, other) {
+                linked.push((j, i, Link::People));
+            }
         }
     }
     for (a, b, l) in linked {
@@ -115,10 +180,16 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
         .filter(|g| g.len() > 1)
         .map(|mut g| {
             g.sort_unstable();
-            let mut l: Vec<Link> = g.iter().flat_map(|i| links.get(i).cloned().unwrap_or_default()).collect();
+            let mut l: Vec<Link> = g
+                .iter()
+                .flat_map(|i| links.get(i).cloned().unwrap_or_default())
+                .collect();
             l.sort();
             l.dedup();
-            EventCluster { members: g, links: l }
+            EventCluster {
+                members: g,
+                links: l,
+            }
         })
         .filter(|c| {
             let first = r.events[c.members[0]].doc;

@@ -1,5 +1,5 @@
 //! Titles to roles: "Spanish Prime Minister" → head-of-government in ES; "Director General
-//! of National Security and Territorial Surveillance" → head of DGSN and of DGST;
+//! of National Security and Territorial Surveillance" → head of both bodies the rules name so;
 //! "Chief Executive Officer" → a corporate title that the rules know is a mistranslation of
 //! "Chef du gouvernement" in Morocco.
 
@@ -27,7 +27,9 @@ impl Role {
 }
 
 /// Words removed from a title before lookup.
-const LEADING: &[&str] = &["the", "a", "an", "former", "ex", "then", "acting", "interim", "outgoing", "current", "new"];
+const LEADING: &[&str] = &[
+    "the", "a", "an", "former", "ex", "then", "acting", "interim", "outgoing", "current", "new",
+];
 
 /// Splits a folded title into its country (from a demonym, possessive or "of COUNTRY") and
 /// the rest: "morocco's director of migration" → (MA, "director of migration");
@@ -71,7 +73,10 @@ pub fn strip_country(folded: &str, kb: &Knowledge) -> (Option<String>, String) {
     // "morocco" split from "'s" by the tokenizer arrives as "morocco 's"/"morocco s".
     let mut joined = out.join(" ");
     for (name, code) in possessive_prefixes(kb) {
-        if let Some(rest) = joined.strip_prefix(&format!("{name} 's ")).or_else(|| joined.strip_prefix(&format!("{name}'s "))) {
+        if let Some(rest) = joined
+            .strip_prefix(&format!("{name} 's "))
+            .or_else(|| joined.strip_prefix(&format!("{name}'s ")))
+        {
             country.get_or_insert(code);
             joined = rest.to_string();
             break;
@@ -81,17 +86,34 @@ pub fn strip_country(folded: &str, kb: &Knowledge) -> (Option<String>, String) {
 }
 
 fn possessive_prefixes(kb: &Knowledge) -> Vec<(String, String)> {
-    kb.countries.iter().map(|c| (fold(&c.name), c.code.clone())).collect()
+    kb.countries
+        .iter()
+        .map(|c| (fold(&c.name), c.code.clone()))
+        .collect()
 }
 
 /// Resolves a title phrase against the knowledge base. `country` is the country the
 /// extractor read; the person's nationality is used when the title states none.
-pub fn resolve_title(text: &str, country: Option<&str>, person_country: Option<&str>, kb: &Knowledge) -> Role {
+pub fn resolve_title(
+    text: &str,
+    country: Option<&str>,
+    person_country: Option<&str>,
+    kb: &Knowledge,
+) -> Role {
     let folded = fold(text).replace(" ,", ",");
     let (stated, core) = strip_country(&folded, kb);
-    let country = country.map(str::to_string).or(stated).or_else(|| person_country.map(str::to_string));
-    let mut role = Role { country: country.clone(), core: core.clone(), ..Role::default() };
-    role.title = kb.title_by_name(&core, country.as_deref()).or_else(|| kb.title_by_name(&folded, country.as_deref()));
+    let country = country
+        .map(str::to_string)
+        .or(stated)
+        .or_else(|| person_country.map(str::to_string));
+    let mut role = Role {
+        country: country.clone(),
+        core: core.clone(),
+        ..Role::default()
+    };
+    role.title = kb
+        .title_by_name(&core, country.as_deref())
+        .or_else(|| kb.title_by_name(&folded, country.as_deref()));
     // "Moroccan Ambassador in Madrid", "Minister of Foreign Affairs of Morocco": drop a
     // trailing place or qualifier and try again.
     if role.title.is_none() {
@@ -118,7 +140,10 @@ fn head_orgs(core: &str, country: Option<&str>, kb: &Knowledge) -> Vec<OrgId> {
     let mut out = Vec::new();
     let push = |o: OrgId, out: &mut Vec<OrgId>| {
         // A body of another country than the title's is a different body.
-        let ok = match (country, kb.organisations.get(o.0).and_then(|x| x.country.as_deref())) {
+        let ok = match (
+            country,
+            kb.organisations.get(o.0).and_then(|x| x.country.as_deref()),
+        ) {
             (Some(c), Some(oc)) => c == oc,
             _ => true,
         };
@@ -130,8 +155,18 @@ fn head_orgs(core: &str, country: Option<&str>, kb: &Knowledge) -> Vec<OrgId> {
         push(o, &mut out);
         return out;
     }
-    for sep in [" of the ", " of ", " at the ", " at ", " for the ", " for ", " in the "] {
-        let Some((function, remit)) = core.split_once(sep) else { continue };
+    for sep in [
+        " of the ",
+        " of ",
+        " at the ",
+        " at ",
+        " for the ",
+        " for ",
+        " in the ",
+    ] {
+        let Some((function, remit)) = core.split_once(sep) else {
+            continue;
+        };
         let prefix = format!("{function}{sep}");
         let conjuncts: Vec<&str> = remit.split(" and ").collect();
         let mut any = false;
@@ -139,18 +174,28 @@ fn head_orgs(core: &str, country: Option<&str>, kb: &Knowledge) -> Vec<OrgId> {
             let c = c.trim().trim_end_matches(',');
             // Strip a trailing "of morocco" left in a conjunct.
             let c = c.split(" of ").next().unwrap_or(c);
-            let candidates = [format!("{prefix}{c}"), format!("{function} of {c}"), format!("{function} of the {c}")];
+            let candidates = [
+                format!("{prefix}{c}"),
+                format!("{function} of {c}"),
+                format!("{function} of the {c}"),
+            ];
             if let Some(o) = candidates.iter().find_map(|t| kb.org_by_head_title(t)) {
                 push(o, &mut out);
                 any = true;
-            } else if let Some(o) = kb.org_by_name(c, country).or_else(|| kb.org_by_name(c.trim_start_matches("the "), country)) {
+            } else if let Some(o) = kb
+                .org_by_name(c, country)
+                .or_else(|| kb.org_by_name(c.trim_start_matches("the "), country))
+            {
                 push(o, &mut out);
                 any = true;
             }
         }
         // The whole remit may itself be one name with "and" in it.
         if !any {
-            if let Some(o) = kb.org_by_name(remit, country).or_else(|| kb.org_by_name(remit.trim_start_matches("the "), country)) {
+            if let Some(o) = kb
+                .org_by_name(remit, country)
+                .or_else(|| kb.org_by_name(remit.trim_start_matches("the "), country))
+            {
                 push(o, &mut out);
             }
         }
@@ -161,7 +206,7 @@ fn head_orgs(core: &str, country: Option<&str>, kb: &Knowledge) -> Vec<OrgId> {
     out
 }
 
-/// Resolves an organisation name ("the Moroccan Gendarmerie") to a known body.
+/// Resolves an organisation name ("the Spanish Civil Guard") to a known body.
 pub fn resolve_org(text: &str, kb: &Knowledge) -> Option<OrgId> {
     let folded = fold(text);
     let folded = folded.trim_start_matches("the ");
@@ -185,7 +230,10 @@ mod tests {
     }
 
     fn org_ids(kb: &Knowledge, r: &Role) -> Vec<String> {
-        r.orgs.iter().map(|o| kb.organisations[o.0].id.clone()).collect()
+        r.orgs
+            .iter()
+            .map(|o| kb.organisations[o.0].id.clone())
+            .collect()
     }
 
     #[test]
@@ -198,27 +246,65 @@ mod tests {
         assert_eq!(r.country.as_deref(), Some("ES"));
         let r = resolve_title("Foreign Minister", None, Some("ES"), &kb);
         assert_eq!(title_id(&kb, &r).as_deref(), Some("foreign-minister"));
-        let r = resolve_title("Moroccan Minister of Foreign Affairs", Some("MA"), None, &kb);
+        let r = resolve_title(
+            "Moroccan Minister of Foreign Affairs",
+            Some("MA"),
+            None,
+            &kb,
+        );
         assert_eq!(title_id(&kb, &r).as_deref(), Some("foreign-minister"));
         let r = resolve_title("Moroccan Ambassador in Madrid", Some("MA"), None, &kb);
         assert_eq!(title_id(&kb, &r).as_deref(), Some("ambassador"));
         let r = resolve_title("Chief Executive Officer", None, Some("MA"), &kb);
-        assert_eq!(title_id(&kb, &r).as_deref(), Some("chief-executive-officer"));
+        assert_eq!(
+            title_id(&kb, &r).as_deref(),
+            Some("chief-executive-officer")
+        );
     }
 
     #[test]
     fn head_titles_and_conjunctions() {
         let kb = kb();
-        let r = resolve_title("Director General of National Security and Territorial Surveillance of Morocco", Some("MA"), None, &kb);
+        let r = resolve_title(
+            "Director General of National Security and Territorial Surveillance of Morocco",
+            Some("MA"),
+            None,
+            &kb,
+        );
         assert_eq!(org_ids(&kb, &r), ["dgsn", "dgst"]);
         assert_eq!(r.country.as_deref(), Some("MA"));
-        let r = resolve_title("Director General of the Spanish National Police Force", Some("ES"), None, &kb);
+        let r = resolve_title(
+            "Director General of the Spanish National Police Force",
+            Some("ES"),
+            None,
+            &kb,
+        );
         assert_eq!(org_ids(&kb, &r), ["es-national-police"]);
-        let r = resolve_title("head of intelligence at the Spanish Civil Guard", Some("ES"), None, &kb);
+        let r = resolve_title(
+            "head of intelligence at the Spanish Civil Guard",
+            Some("ES"),
+            None,
+            &kb,
+        );
         assert_eq!(org_ids(&kb, &r), ["es-civil-guard"]);
-        let r = resolve_title("Morocco's Director of Migration and Border Surveillance", Some("MA"), None, &kb);
+        let r = resolve_title(
+            "Morocco's Director of Migration and Border Surveillance",
+            Some("MA"),
+            None,
+            &kb,
+        );
         assert_eq!(org_ids(&kb, &r), ["ma-migration-directorate"]);
-        assert_eq!(resolve_org("the Moroccan Gendarmerie", &kb).map(|o| kb.organisations[o.0].id.clone()).as_deref(), Some("royal-gendarmerie"));
-        assert_eq!(resolve_org("Spanish Police", &kb).map(|o| kb.organisations[o.0].id.clone()).as_deref(), Some("es-national-police"));
+        assert_eq!(
+            resolve_org("the Moroccan Gendarmerie", &kb)
+                .map(|o| kb.organisations[o.0].id.clone())
+                .as_deref(),
+            Some("royal-gendarmerie")
+        );
+        assert_eq!(
+            resolve_org("Spanish Police", &kb)
+                .map(|o| kb.organisations[o.0].id.clone())
+                .as_deref(),
+            Some("es-national-police")
+        );
     }
 }

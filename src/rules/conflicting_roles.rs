@@ -46,14 +46,34 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             }
         }
         groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-        let Some((main_label, main)) = groups.first() else { continue };
+        let Some((main_label, main)) = groups.first() else {
+            continue;
+        };
         for (label, minority) in groups.iter().skip(1) {
-            let clash: Vec<(&RoleClaim, &RoleClaim)> = minority
-                .iter()
-                .flat_map(|m| main.iter().map(move |o| (*m, *o)))
-                .filter(|(m, o)| m.doc != o.doc && incompatible(&m.role, &o.role, ctx.kb) && close_in_time(ctx, m, o))
-                .collect();
-            let Some((m, _)) = clash.first() else { continue };
+            // One clashing claim per document of the main group is enough evidence.
+            let mut clash: Vec<(&RoleClaim, &RoleClaim)> = Vec::new();
+            let mut docs_seen = std::collections::BTreeSet::new();
+            'outer: for m in minority {
+                for o in main {
+                    if m.doc != o.doc
+                        && !docs_seen.contains(&o.doc)
+                        && incompatible(&m.role, &o.role, ctx.kb)
+                        && close_in_time(ctx, m, o)
+                    {
+                        docs_seen.insert(o.doc);
+                        clash.push((m, o));
+                        if clash.len() >= 8 {
+                            break 'outer;
+                        }
+                    }
+                }
+                if !clash.is_empty() {
+                    break;
+                }
+            }
+            let Some((m, _)) = clash.first() else {
+                continue;
+            };
             let mut locations = vec![ctx.at(m.doc, m.span, format!("“{}”", m.text))];
             let mut seen = std::collections::BTreeSet::new();
             for (_, o) in &clash {
@@ -61,7 +81,12 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                     locations.push(ctx.at(o.doc, o.span, format!("“{}”", o.text)));
                 }
             }
-            let others: Vec<&str> = clash.iter().map(|(_, o)| ctx.path(o.doc)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+            let others: Vec<&str> = clash
+                .iter()
+                .map(|(_, o)| ctx.path(o.doc))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
             out.push(Finding {
                 rule: ID,
                 severity: Severity::Warning,

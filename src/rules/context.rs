@@ -24,12 +24,20 @@ pub struct RuleContext<'a> {
 impl RuleContext<'_> {
     /// A location in an article.
     pub fn at(&self, doc: DocId, span: Span, label: impl Into<String>) -> Location {
-        Location { source: Source::Document(doc), span, label: label.into() }
+        Location {
+            source: Source::Document(doc),
+            span,
+            label: label.into(),
+        }
     }
 
     /// A location in a rules file.
     pub fn at_rule(&self, fact: FactRef, label: impl Into<String>) -> Location {
-        Location { source: Source::Rules(fact.file), span: fact.span, label: label.into() }
+        Location {
+            source: Source::Rules(fact.file),
+            span: fact.span,
+            label: label.into(),
+        }
     }
 
     /// The path of a document, for messages.
@@ -39,17 +47,25 @@ impl RuleContext<'_> {
 
     /// The text under a span of a document.
     pub fn text(&self, doc: DocId, span: Span) -> &str {
-        self.corpus.get(doc).map(|d| span.slice(&d.text)).unwrap_or("")
+        self.corpus
+            .get(doc)
+            .map(|d| span.slice(&d.text))
+            .unwrap_or("")
     }
 
     /// The time claim of a document at exactly this span, if any.
     pub fn time_claim(&self, doc: DocId, span: Span) -> Option<&Claim> {
-        self.claims.get(doc.index())?.iter().find(|c| c.span == span && matches!(c.data, ClaimData::Time { .. }))
+        self.claims
+            .get(doc.index())?
+            .iter()
+            .find(|c| c.span == span && matches!(c.data, ClaimData::Time { .. }))
     }
 
     /// "the Royal Gendarmerie" / "the General Directorate of National Security (DGSN)".
     pub fn org_label(&self, org: OrgId) -> String {
-        let Some(o) = self.kb.organisations.get(org.0) else { return String::new() };
+        let Some(o) = self.kb.organisations.get(org.0) else {
+            return String::new();
+        };
         let short = self.kb.org_abbreviation(org);
         match short {
             Some(s) => format!("the {} ({s})", o.name),

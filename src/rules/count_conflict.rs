@@ -24,7 +24,17 @@ pub const ID: &str = "count-conflict";
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for c in clusters(ctx.resolved) {
-        let nouns: BTreeSet<String> = c.members.iter().flat_map(|&i| ctx.resolved.events[i].event.counts.iter().map(|n| n.noun.clone())).collect();
+        let nouns: BTreeSet<String> = c
+            .members
+            .iter()
+            .flat_map(|&i| {
+                ctx.resolved.events[i]
+                    .event
+                    .counts
+                    .iter()
+                    .map(|n| n.noun.clone())
+            })
+            .collect();
         for noun in &nouns {
             let noun = noun.as_str();
             let stated: Vec<Stated> = c
@@ -32,12 +42,20 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                 .iter()
                 .flat_map(|&i| {
                     let e = &ctx.resolved.events[i];
-                    e.event.counts.iter().filter(move |n| n.noun == noun).map(move |n| Stated {
-                        doc: e.doc,
-                        span: n.span,
-                        key: format!("{}{}", if n.approximate { "~" } else { "" }, n.value),
-                        display: format!("{}{} {noun}s", if n.approximate { "about " } else { "" }, n.value),
-                    })
+                    e.event
+                        .counts
+                        .iter()
+                        .filter(move |n| n.noun == noun)
+                        .map(move |n| Stated {
+                            doc: e.doc,
+                            span: n.span,
+                            key: format!("{}{}", if n.approximate { "~" } else { "" }, n.value),
+                            display: format!(
+                                "{}{} {noun}s",
+                                if n.approximate { "about " } else { "" },
+                                n.value
+                            ),
+                        })
                 })
                 .collect();
             let conflict = |a: &Stated, b: &Stated| {

@@ -9,19 +9,47 @@ use crate::span::{DocId, Span};
 
 /// "the 21st meeting of the Moroccan-Spanish Permanent Joint Migration Group".
 pub fn event_subject(ctx: &RuleContext<'_>, cluster: &EventCluster, with_ordinal: bool) -> String {
-    let ev: Vec<&EventMention> = cluster.members.iter().map(|&i| &ctx.resolved.events[i]).collect();
-    let noun = ev.first().map(|e| e.event.noun.clone()).unwrap_or_else(|| "meeting".into());
+    let ev: Vec<&EventMention> = cluster
+        .members
+        .iter()
+        .map(|&i| &ctx.resolved.events[i])
+        .collect();
+    let noun = ev
+        .first()
+        .map(|e| e.event.noun.clone())
+        .unwrap_or_else(|| "meeting".into());
     let series = ev.iter().find_map(|e| e.series_name.clone());
-    let ordinal = ev.iter().find_map(|e| e.event.ordinal.as_ref().map(|o| o.value)).filter(|_| with_ordinal);
+    // The ordinal names the event only when every mention agrees on it.
+    let ordinals: std::collections::BTreeSet<u32> = ev
+        .iter()
+        .filter_map(|e| e.event.ordinal.as_ref().map(|o| o.value))
+        .collect();
+    let ordinal = ordinals
+        .iter()
+        .next()
+        .copied()
+        .filter(|_| with_ordinal && ordinals.len() == 1);
     let mut s = match ordinal {
         Some(o) => format!("the {} {noun}", ordinal_word(o)),
         None => format!("the {noun}"),
     };
     if let Some(series) = series {
-        s.push_str(&format!(" of the {}", series.trim_start_matches("the ")));
+        let series = series.trim_start_matches("the ");
+        // "the Morocco-Spain High-Level Meeting" names the meeting itself.
+        if crate::text::fold(series).ends_with(&noun) {
+            s = match ordinal {
+                Some(o) => format!("the {} {series}", ordinal_word(o)),
+                None => format!("the {series}"),
+            };
+        } else {
+            s.push_str(&format!(" of the {series}"));
+        }
     }
     if !with_ordinal {
-        if let Some(day) = ev.iter().find_map(|e| e.event.time.as_ref().and_then(|t| t.value.as_day())) {
+        if let Some(day) = ev
+            .iter()
+            .find_map(|e| e.event.time.as_ref().and_then(|t| t.value.as_day()))
+        {
             s.push_str(&format!(" on {day}"));
         }
     }
@@ -63,7 +91,11 @@ pub fn disagreement(
     conflict: impl Fn(&Stated, &Stated) -> bool,
     help: impl Fn(&[&Stated]) -> String,
 ) -> Option<Finding> {
-    let clash = stated.iter().enumerate().any(|(i, a)| stated[i + 1..].iter().any(|b| a.doc != b.doc && conflict(a, b)));
+    let clash = stated.iter().enumerate().any(|(i, a)| {
+        stated[i + 1..]
+            .iter()
+            .any(|b| a.doc != b.doc && conflict(a, b))
+    });
     if !clash {
         return None;
     }
@@ -87,18 +119,49 @@ pub fn disagreement(
     }
     let subject = event_subject(ctx, cluster, rule != super::event_ordinal_conflict::ID);
     let first = ordered[0];
-    let others: Vec<String> = values.iter().skip(1).map(|v| stated.iter().find(|s| s.key == v.0).map(|s| s.display.clone()).unwrap_or_default()).collect();
-    let other_docs: Vec<&str> = ordered.iter().filter(|s| s.key != first.key).map(|s| ctx.path(s.doc)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let others: Vec<String> = values
+        .iter()
+        .skip(1)
+        .map(|v| {
+            stated
+                .iter()
+                .find(|s| s.key == v.0)
+                .map(|s| s.display.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    let other_docs: Vec<&str> = ordered
+        .iter()
+        .filter(|s| s.key != first.key)
+        .map(|s| ctx.path(s.doc))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let message = format!(
         "{} gives {what} of {subject} as {}; {} {} {}",
         ctx.path(first.doc),
         first.display,
         super::context::join_and(&other_docs.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
-        if other_docs.len() > 1 { "give" } else { "gives" },
+        if other_docs.len() > 1 {
+            "give"
+        } else {
+            "gives"
+        },
         others.join(" / ")
     );
-    let locations: Vec<Location> = ordered.iter().map(|s| ctx.at(s.doc, s.span, format!("{what}: {}", s.display))).collect();
+    let locations: Vec<Location> = ordered
+        .iter()
+        .map(|s| ctx.at(s.doc, s.span, format!("{what}: {}", s.display)))
+        .collect();
     let mut keys: Vec<String> = values.iter().map(|v| v.0.clone()).collect();
     keys.sort();
-    Some(Finding { rule, severity: Severity::Error, message, subject, values: keys, locations, help: help(&ordered) })
+    Some(Finding {
+        rule,
+        severity: Severity::Error,
+        message,
+        subject,
+        values: keys,
+        locations,
+        help: help(&ordered),
+    })
 }

@@ -38,11 +38,23 @@ pub fn stated_dates(ctx: &RuleContext<'_>, members: &[usize]) -> (Vec<Stated>, b
     for &i in members {
         let e = &ctx.resolved.events[i];
         let Some(t) = &e.event.time else { continue };
-        let rel = matches!(ctx.time_claim(e.doc, t.span).map(|c| &c.data), Some(ClaimData::Time { relative: true, .. }));
+        let rel = matches!(
+            ctx.time_claim(e.doc, t.span).map(|c| &c.data),
+            Some(ClaimData::Time { relative: true, .. })
+        );
         relative |= rel;
         let written = ctx.text(e.doc, t.span);
-        let display = if rel { format!("{} (“{written}”)", t.value.value) } else { t.value.value.clone() };
-        out.push(Stated { doc: e.doc, span: t.span, key: t.value.value.clone(), display });
+        let display = if rel {
+            format!("{} (“{written}”)", t.value.value)
+        } else {
+            t.value.value.clone()
+        };
+        out.push(Stated {
+            doc: e.doc,
+            span: t.span,
+            key: t.value.value.clone(),
+            display,
+        });
     }
     (out, relative)
 }

@@ -3,9 +3,10 @@
 //! Two articles number the same event differently ("its 21st meeting" / "the 22nd meeting").
 //!
 //! ## When it fires
-//! The mentions belong to the same series and give the same exact day (that is what makes
-//! them one event), but different ordinals. Two meetings of a series with different numbers
-//! and no shared day are simply two meetings, and are not reported.
+//! The mentions belong to the same series and give the same day, or name the same three
+//! attendees (two with the same place) at dates not months apart — that is what makes them
+//! one event — but different ordinals. Two meetings of a series with different numbers and
+//! nothing else in common are simply two meetings, and are not reported.
 //!
 //! ## Fix
 //! Count from the series' own communiqués.
@@ -22,7 +23,7 @@ pub const ID: &str = "event-ordinal-conflict";
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     clusters(ctx.resolved)
         .iter()
-        .filter(|c| c.links.contains(&Link::Day))
+        .filter(|c| c.links.contains(&Link::Day) || c.links.contains(&Link::People))
         .filter_map(|c| {
             let stated: Vec<Stated> = c
                 .members

@@ -75,33 +75,102 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 
 macro_rules! rule {
     ($module:ident, $file:literal, $severity:ident, $summary:literal) => {
-        RuleMeta { id: $module::ID, summary: $summary, default_severity: Severity::$severity, source: include_str!($file), check: $module::check }
+        RuleMeta {
+            id: $module::ID,
+            summary: $summary,
+            default_severity: Severity::$severity,
+            source: include_str!($file),
+            check: $module::check,
+        }
     };
 }
 
 /// Sorted by id.
 const REGISTRY: &[RuleMeta] = &[
-    rule!(conflicting_roles, "conflicting_roles.rs", Warning, "One person is given roles one person cannot hold at once"),
-    rule!(count_conflict, "count_conflict.rs", Error, "One event is given different counts"),
-    rule!(event_date_conflict, "event_date_conflict.rs", Error, "One event is given different dates"),
-    rule!(event_ordinal_conflict, "event_ordinal_conflict.rs", Error, "One event is given different numbers in its series"),
-    rule!(event_place_conflict, "event_place_conflict.rs", Error, "One event is given different places"),
-    rule!(name_spelling, "name_spelling.rs", Note, "One person's name is spelled differently"),
-    rule!(office_holder_conflict, "office_holder_conflict.rs", Warning, "One office in one year is given to different holders"),
-    rule!(quote_conflict, "quote_conflict.rs", Note, "One quotation has different wording or speakers"),
-    rule!(relative_date_conflict, "relative_date_conflict.rs", Error, "A relative date resolves to another day than another source gives"),
-    rule!(role_contradicts_knowledge, "role_contradicts_knowledge.rs", Error, "A title or body contradicts the knowledge base"),
-    rule!(weekday_mismatch, "weekday_mismatch.rs", Error, "A weekday does not match its date"),
+    rule!(
+        conflicting_roles,
+        "conflicting_roles.rs",
+        Warning,
+        "One person is given roles one person cannot hold at once"
+    ),
+    rule!(
+        count_conflict,
+        "count_conflict.rs",
+        Error,
+        "One event is given different counts"
+    ),
+    rule!(
+        event_date_conflict,
+        "event_date_conflict.rs",
+        Error,
+        "One event is given different dates"
+    ),
+    rule!(
+        event_ordinal_conflict,
+        "event_ordinal_conflict.rs",
+        Error,
+        "One event is given different numbers in its series"
+    ),
+    rule!(
+        event_place_conflict,
+        "event_place_conflict.rs",
+        Error,
+        "One event is given different places"
+    ),
+    rule!(
+        name_spelling,
+        "name_spelling.rs",
+        Note,
+        "One person's name is spelled differently"
+    ),
+    rule!(
+        office_holder_conflict,
+        "office_holder_conflict.rs",
+        Warning,
+        "One office in one year is given to different holders"
+    ),
+    rule!(
+        quote_conflict,
+        "quote_conflict.rs",
+        Note,
+        "One quotation has different wording or speakers"
+    ),
+    rule!(
+        relative_date_conflict,
+        "relative_date_conflict.rs",
+        Error,
+        "A relative date resolves to another day than another source gives"
+    ),
+    rule!(
+        role_contradicts_knowledge,
+        "role_contradicts_knowledge.rs",
+        Error,
+        "A title or body contradicts the knowledge base"
+    ),
+    rule!(
+        weekday_mismatch,
+        "weekday_mismatch.rs",
+        Error,
+        "A weekday does not match its date"
+    ),
 ];
 
 /// Runs every rule and returns the findings sorted by primary location, rule and message.
 pub fn run(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut findings: Vec<Finding> = REGISTRY.iter().flat_map(|r| (r.check)(ctx)).collect();
     findings.sort_by(|a, b| {
-        let key = |f: &Finding| f.locations.first().map(|l| (l.source, l.span.start, l.span.end));
-        key(a).cmp(&key(b)).then(a.rule.cmp(b.rule)).then(a.message.cmp(&b.message))
+        let key = |f: &Finding| {
+            f.locations
+                .first()
+                .map(|l| (l.source, l.span.start, l.span.end))
+        };
+        key(a)
+            .cmp(&key(b))
+            .then(a.rule.cmp(b.rule))
+            .then(a.message.cmp(&b.message))
     });
-    findings.dedup_by(|a, b| a.rule == b.rule && a.message == b.message && a.locations == b.locations);
+    findings
+        .dedup_by(|a, b| a.rule == b.rule && a.message == b.message && a.locations == b.locations);
     findings
 }
 
@@ -117,8 +186,16 @@ mod tests {
         assert_eq!(ids, sorted);
         for r in registry() {
             let doc = r.explanation();
-            assert!(doc.contains("## When it fires"), "{} lacks documentation", r.id);
-            assert!(!doc.starts_with('#') || doc.starts_with("##"), "{}: heading not stripped", r.id);
+            assert!(
+                doc.contains("## When it fires"),
+                "{} lacks documentation",
+                r.id
+            );
+            assert!(
+                !doc.starts_with('#') || doc.starts_with("##"),
+                "{}: heading not stripped",
+                r.id
+            );
         }
     }
 }

@@ -29,11 +29,19 @@ pub const ID: &str = "name-spelling";
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in &ctx.resolved.people {
-        let mut spellings: BTreeMap<&str, Vec<(crate::span::DocId, crate::span::Span)>> = BTreeMap::new();
+        let mut spellings: BTreeMap<&str, Vec<(crate::span::DocId, crate::span::Span)>> =
+            BTreeMap::new();
         for (doc, span, written) in &p.mentions {
             // Capitals are house style ("PETER Capaldi" in a caption), not spelling.
-            if written.split_whitespace().count() >= 2 && !written.split_whitespace().any(|w| w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase())) {
-                spellings.entry(written.as_str()).or_default().push((*doc, *span));
+            if written.split_whitespace().count() >= 2
+                && !written
+                    .split_whitespace()
+                    .any(|w| w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
+            {
+                spellings
+                    .entry(written.as_str())
+                    .or_default()
+                    .push((*doc, *span));
             }
         }
         if spellings.len() < 2 {
@@ -44,9 +52,16 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             .keys()
             .find(|s| **s == p.name)
             .copied()
-            .or_else(|| spellings.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0))).map(|(s, _)| *s))
+            .or_else(|| {
+                spellings
+                    .iter()
+                    .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+                    .map(|(s, _)| *s)
+            })
             .unwrap_or(&p.name);
-        let Some(reference) = spellings.get(preferred).and_then(|v| v.first()).copied() else { continue };
+        let Some(reference) = spellings.get(preferred).and_then(|v| v.first()).copied() else {
+            continue;
+        };
         for (variant, places) in &spellings {
             if *variant == preferred {
                 continue;
@@ -63,7 +78,10 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                     message: format!("spells {preferred} as “{variant}”"),
                     subject: p.name.clone(),
                     values: vec![preferred.to_string(), variant.to_string()],
-                    locations: vec![ctx.at(*doc, *span, format!("“{variant}”")), ctx.at(reference.0, reference.1, format!("“{preferred}”"))],
+                    locations: vec![
+                        ctx.at(*doc, *span, format!("“{variant}”")),
+                        ctx.at(reference.0, reference.1, format!("“{preferred}”")),
+                    ],
                     help: format!("both name one person; spell it “{preferred}” throughout"),
                 });
             }

@@ -24,13 +24,23 @@ use std::collections::BTreeMap;
 /// Rule id.
 pub const ID: &str = "office-holder-conflict";
 
+/// Where a holder is named: document, holder span, year span, office as written.
+type Said = (DocId, Span, Span, String);
+
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     // (office, year) → holder → places it is said.
-    let mut offices: BTreeMap<(String, i32), BTreeMap<String, Vec<(DocId, Span, Span, String)>>> = BTreeMap::new();
+    let mut offices: BTreeMap<(String, i32), BTreeMap<String, Vec<Said>>> = BTreeMap::new();
     for (di, claims) in ctx.claims.iter().enumerate() {
         for c in claims {
-            if let ClaimData::Office { office, holder, holder_span, year, year_span } = &c.data {
+            if let ClaimData::Office {
+                office,
+                holder,
+                holder_span,
+                year,
+                year_span,
+            } = &c.data
+            {
                 offices
                     .entry((fold(office), *year))
                     .or_default()
@@ -42,17 +52,26 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for ((_, year), holders) in offices {
-        let docs: std::collections::BTreeSet<DocId> = holders.values().flatten().map(|h| h.0).collect();
+        let docs: std::collections::BTreeSet<DocId> =
+            holders.values().flatten().map(|h| h.0).collect();
         if holders.len() < 2 || docs.len() < 2 {
             continue;
         }
-        let name = |code: &str| ctx.kb.country(code).map(|c| c.name.clone()).unwrap_or_else(|| code.to_string());
+        let name = |code: &str| {
+            ctx.kb
+                .country(code)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| code.to_string())
+        };
         // The holder said by fewer documents is the one pointed at.
-        let mut ranked: Vec<(&String, &Vec<(DocId, Span, Span, String)>)> = holders.iter().collect();
+        let mut ranked: Vec<(&String, &Vec<Said>)> = holders.iter().collect();
         ranked.sort_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.1[0].0.cmp(&a.1[0].0)));
         let (minor, places) = ranked[0];
         let office = &places[0].3;
-        let others: Vec<String> = ranked[1..].iter().map(|(h, p)| format!("{} gives it to {}", ctx.path(p[0].0), name(h))).collect();
+        let others: Vec<String> = ranked[1..]
+            .iter()
+            .map(|(h, p)| format!("{} gives it to {}", ctx.path(p[0].0), name(h)))
+            .collect();
         let mut locations = Vec::new();
         for (holder, places) in &ranked {
             for (doc, hs, ys, _) in places.iter() {

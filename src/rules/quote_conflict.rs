@@ -32,6 +32,8 @@ struct Quote<'a> {
     span: Span,
     words: String,
     speaker: Option<&'a str>,
+    /// The speaker resolved to a person, or their folded name.
+    who: Option<String>,
 }
 
 /// True when the words of `inner` appear, in order and contiguous, inside `outer`.
@@ -52,15 +54,29 @@ fn substantive_changes(a: &str, b: &str) -> Vec<String> {
     for (i, op) in diff.iter().enumerate() {
         let (old, new) = match *op {
             DiffOp::Equal { .. } => continue,
-            DiffOp::Delete { old_index, old_len, .. } => (&aw[old_index..old_index + old_len], &bw[0..0]),
-            DiffOp::Insert { new_index, new_len, .. } => (&aw[0..0], &bw[new_index..new_index + new_len]),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => (&aw[old_index..old_index + old_len], &bw[new_index..new_index + new_len]),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => (&aw[old_index..old_index + old_len], &bw[0..0]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => (&aw[0..0], &bw[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                &aw[old_index..old_index + old_len],
+                &bw[new_index..new_index + new_len],
+            ),
         };
         // Cut at either end: an excerpt.
         if (i == 0 || i == last) && (old.is_empty() || new.is_empty()) {
             continue;
         }
-        let trivial = |x: &str| x.chars().all(|c| c.is_ascii_digit()) || matches!(x, "00" | "a" | "the" | "an");
+        let trivial = |x: &str| {
+            x.chars().all(|c| c.is_ascii_digit()) || matches!(x, "00" | "a" | "the" | "an")
+        };
         let old: Vec<&str> = old.iter().copied().filter(|w| !trivial(w)).collect();
         let new: Vec<&str> = new.iter().copied().filter(|w| !trivial(w)).collect();
         if old.is_empty() && new.is_empty() {
@@ -89,7 +105,11 @@ fn spelling_variant(a: &str, b: &str) -> bool {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }
@@ -97,7 +117,19 @@ fn spelling_variant(a: &str, b: &str) -> bool {
 }
 
 fn normalise(s: &str) -> String {
-    fold(s).chars().map(|c| if c.is_alphanumeric() || c == ' ' { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    fold(s)
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Runs the rule.
@@ -105,10 +137,30 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut quotes: Vec<Quote<'_>> = Vec::new();
     for (di, claims) in ctx.claims.iter().enumerate() {
         for c in claims {
-            if let ClaimData::Quote { words, speaker } = &c.data {
+            if let ClaimData::Quote {
+                words,
+                speaker,
+                speaker_span,
+            } = &c.data
+            {
                 let n = normalise(words);
                 if n.split(' ').count() >= MIN_WORDS {
-                    quotes.push(Quote { doc: DocId(di as u32), span: c.span, words: n, speaker: speaker.as_deref() });
+                    let doc = DocId(di as u32);
+                    let person = speaker_span.and_then(|sp| ctx.resolved.person_at(doc, sp));
+                    // Only a speaker resolution knows is compared: a surname it could not
+                    // resolve, or an organisation read as a name, says too little.
+                    let who = person.map(|p| format!("person:{p}"));
+                    // Messages name the person resolution found ("Sanchez" → "Pedro Sánchez").
+                    let speaker = person
+                        .map(|p| ctx.resolved.people[p].name.as_str())
+                        .or(speaker.as_deref());
+                    quotes.push(Quote {
+                        doc,
+                        span: c.span,
+                        words: n,
+                        speaker,
+                        who,
+                    });
                 }
             }
         }
@@ -140,7 +192,6 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     }
     pairs.sort_unstable();
     pairs.dedup();
-    let speaker_key = |s: Option<&str>| s.map(fold);
     // Pairs that are one quotation: similar enough, and not merely an excerpt of the other.
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     fn root(p: &mut [usize], mut x: usize) -> usize {
@@ -154,14 +205,20 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut misattributed: Vec<(usize, usize)> = Vec::new();
     for (a, b) in pairs {
         let (qa, qb) = (&quotes[a], &quotes[b]);
-        let ratio = TextDiff::configure().diff_words(&qa.words, &qb.words).ratio();
+        let ratio = TextDiff::configure()
+            .diff_words(&qa.words, &qb.words)
+            .ratio();
         if ratio < SIMILAR {
             continue;
         }
-        let (sa, sb) = (speaker_key(qa.speaker), speaker_key(qb.speaker));
+        let (sa, sb) = (qa.who.clone(), qb.who.clone());
         let speakers_differ = matches!((&sa, &sb), (Some(x), Some(y)) if x != y);
         let excerpt = contains_run(&qa.words, &qb.words) || contains_run(&qb.words, &qa.words);
-        let changed = if excerpt { Vec::new() } else { substantive_changes(&qa.words, &qb.words) };
+        let changed = if excerpt {
+            Vec::new()
+        } else {
+            substantive_changes(&qa.words, &qb.words)
+        };
         if speakers_differ && changed.is_empty() {
             misattributed.push((a, b));
         } else if !speakers_differ && !changed.is_empty() {
@@ -178,9 +235,14 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         if !reported.insert(r) {
             continue;
         }
-        let members: Vec<usize> = (0..quotes.len()).filter(|&i| root(&mut parent, i) == r).collect();
+        let members: Vec<usize> = (0..quotes.len())
+            .filter(|&i| root(&mut parent, i) == r)
+            .collect();
         let (qa, qb) = (&quotes[a], &quotes[b]);
-        let mut locations = vec![ctx.at(qb.doc, qb.span, "this wording"), ctx.at(qa.doc, qa.span, "and this one")];
+        let mut locations = vec![
+            ctx.at(qb.doc, qb.span, "this wording"),
+            ctx.at(qa.doc, qa.span, "and this one"),
+        ];
         for &m in &members {
             if m != a && m != b {
                 locations.push(ctx.at(quotes[m].doc, quotes[m].span, "also quoted here"));
@@ -192,8 +254,15 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         out.push(Finding {
             rule: ID,
             severity: Severity::Note,
-            message: format!("the same quotation is worded differently: {}", changed.join(", ")),
-            subject: qa.speaker.or(qb.speaker).unwrap_or("unattributed quotation").to_string(),
+            message: format!(
+                "the same quotation is worded differently: {}",
+                changed.join(", ")
+            ),
+            subject: qa
+                .speaker
+                .or(qb.speaker)
+                .unwrap_or("unattributed quotation")
+                .to_string(),
             values,
             locations,
             help: format!("word similarity {ratio:.2}; quote the primary source verbatim"),
@@ -204,13 +273,30 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         out.push(Finding {
             rule: ID,
             severity: Severity::Warning,
-            message: format!("the same quotation is attributed to {} and to {}", qb.speaker.unwrap_or("?"), qa.speaker.unwrap_or("?")),
+            message: format!(
+                "the same quotation is attributed to {} and to {}",
+                qb.speaker.unwrap_or("?"),
+                qa.speaker.unwrap_or("?")
+            ),
             subject: qa.words.clone(),
-            values: vec![fold(qa.speaker.unwrap_or("")), fold(qb.speaker.unwrap_or(""))],
-            locations: vec![ctx.at(qb.doc, qb.span, format!("said by {}", qb.speaker.unwrap_or("?"))), ctx.at(qa.doc, qa.span, format!("said by {}", qa.speaker.unwrap_or("?")))],
+            values: vec![
+                fold(qa.speaker.unwrap_or("")),
+                fold(qb.speaker.unwrap_or("")),
+            ],
+            locations: vec![
+                ctx.at(
+                    qb.doc,
+                    qb.span,
+                    format!("said by {}", qb.speaker.unwrap_or("?")),
+                ),
+                ctx.at(
+                    qa.doc,
+                    qa.span,
+                    format!("said by {}", qa.speaker.unwrap_or("?")),
+                ),
+            ],
             help: "check who said it in the primary source".to_string(),
         });
     }
     out
 }
-

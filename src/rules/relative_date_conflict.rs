@@ -24,8 +24,8 @@
 //! Replace the relative date with the calendar date, or check the article's date.
 
 use super::context::RuleContext;
-use super::event_date_conflict::{dates_conflict, stated_dates};
 use super::event_common::disagreement;
+use super::event_date_conflict::{dates_conflict, stated_dates};
 use super::Finding;
 use crate::resolve::events::clusters;
 

@@ -41,10 +41,19 @@ pub const ID: &str = "role-contradicts-knowledge";
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let kb = ctx.kb;
+    let mut agreeing_by_person: std::collections::HashMap<usize, Vec<&crate::resolve::RoleClaim>> =
+        std::collections::HashMap::new();
+    let mut by_person: std::collections::HashMap<usize, Vec<&crate::resolve::RoleClaim>> =
+        std::collections::HashMap::new();
+    for c in &ctx.resolved.roles {
+        by_person.entry(c.person).or_default().push(c);
+    }
     for claim in &ctx.resolved.roles {
         let entity = &ctx.resolved.people[claim.person];
         let Some(pid) = entity.kb else { continue };
-        let Some(person) = kb.people.get(pid.0) else { continue };
+        let Some(person) = kb.people.get(pid.0) else {
+            continue;
+        };
         if !claim.role.is_known() {
             continue;
         }
@@ -70,18 +79,27 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             out.push(Finding {
                 rule: ID,
                 severity: Severity::Warning,
-                message: format!("calls {name} “{}” in an article dated {date}; {short} held that post {when}", claim.text),
+                message: format!(
+                    "calls {name} “{}” in an article dated {date}; {short} held that post {when}",
+                    claim.text
+                ),
                 subject: name.clone(),
                 values: vec![ctx.role_label(&claim.role), format!("held {when}")],
                 locations: vec![
                     ctx.at(claim.doc, claim.span, format!("“{}” on {date}", claim.text)),
                     ctx.at_rule(other.at, format!("held {when}")),
                 ],
-                help: format!("write “former {}” or check the article's date; source: {}", claim.text, other.source),
+                help: format!(
+                    "write “former {}” or check the article's date; source: {}",
+                    claim.text, other.source
+                ),
             });
             continue;
         }
-        let mut conflicting: Vec<_> = held.iter().filter(|r| incompatible(&claim.role, &kb_as_role(r), kb)).collect();
+        let mut conflicting: Vec<_> = held
+            .iter()
+            .filter(|r| incompatible(&claim.role, &kb_as_role(r), kb))
+            .collect();
         // Undated article: every role counts as held, but the roles still held say best what
         // the person is.
         if day.is_none() && conflicting.iter().any(|r| r.to.is_none()) {
@@ -89,7 +107,13 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         }
         let mistranslation = claim.role.title.is_some().then(|| {
             kb.mistranslations_of(&claim.role.core).find(|m| {
-                held.iter().any(|r| r.title == Some(m.meant)) && (m.countries.is_empty() || claim.role.country.as_ref().is_some_and(|c| m.countries.contains(c)))
+                held.iter().any(|r| r.title == Some(m.meant))
+                    && (m.countries.is_empty()
+                        || claim
+                            .role
+                            .country
+                            .as_ref()
+                            .is_some_and(|c| m.countries.contains(c)))
             })
         });
         let mistranslation = mistranslation.flatten();
@@ -105,10 +129,22 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             }
         }
         // Roles by body are stated together ("heads the DGSN and the DGST").
-        let org_roles: Vec<String> = held.iter().filter_map(|r| r.organisation).map(|o| ctx.org_label(o)).collect();
+        let org_roles: Vec<String> = held
+            .iter()
+            .filter_map(|r| r.organisation)
+            .map(|o| ctx.org_label(o))
+            .collect();
         let title_roles: Vec<String> = known
             .iter()
-            .filter_map(|r| r.title.and_then(|t| kb.titles.get(t.0)).map(|t| format!("{}{}", ctx.country_possessive(r.country.as_deref()), t.label_in(r.country.as_deref()))))
+            .filter_map(|r| {
+                r.title.and_then(|t| kb.titles.get(t.0)).map(|t| {
+                    format!(
+                        "{}{}",
+                        ctx.country_possessive(r.country.as_deref()),
+                        t.label_in(r.country.as_deref())
+                    )
+                })
+            })
             .collect();
         let mut is = Vec::new();
         if !title_roles.is_empty() {
@@ -120,33 +156,55 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         let is = join_and(&is);
         let claimed = match claim.via {
             RoleVia::HeadOf => {
-                let body = claim.role.orgs.first().map(|o| ctx.org_label(*o)).unwrap_or_else(|| format!("the {}", claim.text));
+                let body = claim
+                    .role
+                    .orgs
+                    .first()
+                    .map(|o| ctx.org_label(*o))
+                    .unwrap_or_else(|| format!("the {}", claim.text));
                 format!("puts {name} at the head of {body} (“{}”)", claim.text)
             }
             RoleVia::Title => format!("calls {name} “{}”", claim.text),
         };
         let message = format!("{claimed}; {short} {is}");
         let short = surname(name);
-        let mut locations = vec![ctx.at(claim.doc, claim.span, match claim.via {
-            RoleVia::HeadOf => format!("puts {short} at the head of {}", claim.text),
-            RoleVia::Title => format!("calls {short} “{}”", claim.text),
-        })];
+        let mut locations = vec![ctx.at(
+            claim.doc,
+            claim.span,
+            match claim.via {
+                RoleVia::HeadOf => format!("puts {short} at the head of {}", claim.text),
+                RoleVia::Title => format!("calls {short} “{}”", claim.text),
+            },
+        )];
         // Evidence: other claims about the person that agree with the knowledge base.
-        let mut agreeing: Vec<_> = ctx
-            .resolved
-            .roles
+        // Computed once per person: a person named in thousands of articles must not cost
+        // thousands of passes over every claim.
+        let agreeing = agreeing_by_person.entry(claim.person).or_insert_with(|| {
+            let mut list: Vec<&crate::resolve::RoleClaim> = by_person
+                .get(&claim.person)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|o| person.roles.iter().any(|r| matches_kb(&o.role, r)))
+                .collect();
+            list.sort_by_key(|o| (o.doc, o.span));
+            list.dedup_by_key(|o| o.doc);
+            list
+        });
+        let agreeing: Vec<_> = agreeing
             .iter()
-            .filter(|o| o.person == claim.person && (o.doc, o.span) != (claim.doc, claim.span))
-            .filter(|o| person.roles.iter().any(|r| matches_kb(&o.role, r)))
+            .filter(|o| (o.doc, o.span) != (claim.doc, claim.span))
             .collect();
-        agreeing.sort_by_key(|o| (o.doc, o.span));
         for o in agreeing.iter().take(6) {
             locations.push(ctx.at(o.doc, o.span, format!("gives {short} as {}", o.text)));
         }
         let mut sources = Vec::new();
         for r in &known {
             let since = r.from.map(|f| format!(" since {f}")).unwrap_or_default();
-            locations.push(ctx.at_rule(r.at, format!("knowledge base: {}{since}", ctx.role_label(&kb_as_role(r)))));
+            locations.push(ctx.at_rule(
+                r.at,
+                format!("knowledge base: {}{since}", ctx.role_label(&kb_as_role(r))),
+            ));
             sources.push(r.source.clone());
         }
         let mut help = String::new();
@@ -162,7 +220,10 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             locations.push(ctx.at_rule(m.at, format!("known mistranslation of “{}”", m.original)));
         }
         help.push_str(&format!("{name} {is}; source: {}", sources.join("; ")));
-        let known_values: Vec<String> = known.iter().map(|r| ctx.role_label(&kb_as_role(r))).collect();
+        let known_values: Vec<String> = known
+            .iter()
+            .map(|r| ctx.role_label(&kb_as_role(r)))
+            .collect();
         out.push(Finding {
             rule: ID,
             severity: Severity::Error,

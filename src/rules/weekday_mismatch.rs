@@ -40,7 +40,14 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     for (di, claims) in ctx.claims.iter().enumerate() {
         let doc = DocId(di as u32);
         for c in claims {
-            let ClaimData::Time { timex, stated_weekday: Some(w), .. } = &c.data else { continue };
+            let ClaimData::Time {
+                timex,
+                stated_weekday: Some(w),
+                ..
+            } = &c.data
+            else {
+                continue;
+            };
             let Some(day) = timex.as_day() else { continue };
             let actual: Weekday = day.weekday();
             if actual.number_from_monday() == w.day {
@@ -50,14 +57,23 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             out.push(Finding {
                 rule: ID,
                 severity: Severity::Error,
-                message: format!("“{date_text}” is a {}, not a {}", weekday_name(actual.number_from_monday()), weekday_name(w.day)),
+                message: format!(
+                    "“{date_text}” is a {}, not a {}",
+                    weekday_name(actual.number_from_monday()),
+                    weekday_name(w.day)
+                ),
                 subject: day.to_string(),
                 values: vec![weekday_name(w.day).to_string(), day.to_string()],
                 locations: vec![
                     ctx.at(doc, w.span, format!("says {}", weekday_name(w.day))),
-                    ctx.at(doc, c.span, format!("{day} was a {}", weekday_name(actual.number_from_monday()))),
+                    ctx.at(
+                        doc,
+                        c.span,
+                        format!("{day} was a {}", weekday_name(actual.number_from_monday())),
+                    ),
                 ],
-                help: "one of the two is wrong: check the date and the weekday against the source".to_string(),
+                help: "one of the two is wrong: check the date and the weekday against the source"
+                    .to_string(),
             });
         }
     }

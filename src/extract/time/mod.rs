@@ -1,12 +1,33 @@
 //! Time expressions: finding them in article text and normalising them to TIMEX3 values
 //! against the document's reference date.
 //!
-//! The grammar is written with nom over word tables (months, weekdays, number words) kept as
-//! data; it never guesses: parts the text and the reference date do not give stay `X`.
+//! The text is cut into tokens (`token`) classified from word tables (`lexicon`); a nom
+//! grammar over the tokens (`grammar`) runs only where a token can start an expression and
+//! yields what was said (`expr`); normalisation (`resolve`) turns that into TIMEX3 values
+//! with the reference date, the tense of the sentence (`tense`) and what the text mentioned
+//! earlier. It never guesses: parts the text and the reference date do not give stay `X`.
+//!
+//! Numeric dates: `23/04/2025` and `23.04.2025` are read day first (the convention of the
+//! European and African press factdiff checks); a middle number above 12 makes the date month
+//! first (`04/23/2025`). Only four-digit years are accepted in numeric dates.
+
+mod expr;
+mod grammar;
+mod lexicon;
+mod resolve;
+mod tense;
+mod token;
 
 use crate::span::Span;
-use crate::timex::{TimeValue, TimexType};
-use chrono::{Datelike, NaiveDate, Weekday};
+use crate::timex::TimeValue;
+use chrono::{NaiveDate, Weekday};
+use expr::{DaySpec, Dir, Expr, Qty, RefKind, YearRef};
+use grammar::{is_trigger, Grammar};
+use lexicon::{Kw, Lex, Unit};
+use resolve::{resolve, Anchors, Ctx};
+use std::cell::Cell;
+use tense::{tense_for, Tense};
+use token::{Lexer, Tok, Toks};
 
 /// One time expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,117 +43,320 @@ pub struct TimeMention {
     pub stated_weekday: Option<(Weekday, Span)>,
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-];
+/// Tokens kept in memory at once: the scan is linear and bounded on any input size.
+const WINDOW: usize = 4096;
+/// Tokens a single expression (with its context checks) may look ahead.
+const LOOKAHEAD: usize = 64;
+/// Tokens kept before the scan position for look-behind checks and tense.
+const LOOKBEHIND: usize = 32;
 
-fn month_word(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
+fn weekday(d: u8) -> Weekday {
+    Weekday::try_from(d.min(6)).unwrap_or(Weekday::Mon)
 }
 
-/// Parses a full calendar date at the start of `s` ("April 23, 2025", "23 April 2025",
-/// "2025-04-23"), returning the date and the bytes consumed.
-pub fn parse_calendar_date(s: &str) -> Option<(NaiveDate, usize)> {
-    let words: Vec<(usize, &str)> = word_offsets(s).into_iter().take(3).collect();
-    let [(_, a), (_, b), (cs, c)] = words.as_slice() else {
-        return iso(s);
-    };
-    let day = |w: &str| w.trim_end_matches(',').parse::<u32>().ok();
-    let year = |w: &str| w.parse::<i32>().ok().filter(|y| (1000..=2999).contains(y));
-    let end = cs + c.len();
-    if let (Some(m), Some(d), Some(y)) = (month_word(a), day(b), year(c)) {
-        return NaiveDate::from_ymd_opt(y, m, d).map(|dt| (dt, end));
-    }
-    if let (Some(d), Some(m), Some(y)) = (day(a), month_word(b), year(c)) {
-        return NaiveDate::from_ymd_opt(y, m, d).map(|dt| (dt, end));
-    }
-    iso(s)
-}
-
-fn iso(s: &str) -> Option<(NaiveDate, usize)> {
-    let head = s.get(..10)?;
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok().map(|d| (d, 10))
-}
-
-fn word_offsets(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == ',';
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((st, &s[st..i]));
-                start = None;
-                if out.len() >= 4 {
-                    return out;
-                }
+/// A weekday, "today" or "yesterday" shortly after a clock time in the same sentence.
+fn nearby_day(toks: &[Tok], from: usize) -> Option<DaySpec> {
+    let ahead = toks.get(from..).unwrap_or_default();
+    for (k, t) in ahead.iter().enumerate().take(10) {
+        match t.lex {
+            Lex::Weekday(d) => return Some(DaySpec::Weekday(d, Dir::Tense)),
+            Lex::Kw(Kw::Today | Kw::Tonight) => return Some(DaySpec::Rel(0)),
+            Lex::Kw(Kw::Yesterday) => return Some(DaySpec::Rel(-1)),
+            Lex::Kw(Kw::Tomorrow) => return Some(DaySpec::Rel(1)),
+            Lex::Punct(';' | '!' | '?') => return None,
+            // A full stop ends the sentence only before a capital ("a.m." does not).
+            Lex::Punct('.') if ahead.get(k + 1).is_some_and(|n| n.spaced() && n.cap()) => {
+                return None
             }
             _ => {}
         }
     }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out
+    None
+}
+
+fn before_is(toks: &[Tok], k: usize, kws: &[Kw]) -> bool {
+    k.checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| matches!(t.lex, Lex::Kw(w) if kws.contains(&w)))
 }
 
 /// Finds and normalises every time expression in `text`.
 ///
 /// `reference` is the document's date; without one, relative expressions keep unknown parts.
+/// Mentions come sorted by position and never overlap.
 pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
-    let _ = reference;
     let mut out = Vec::new();
-    let words = all_words(text);
-    let mut i = 0;
-    while i < words.len() {
-        let (start, w) = words[i];
-        if let Some(m) = month_word(w) {
-            if let Some(&(ds, d)) = words.get(i + 1) {
-                if let Ok(day) = d.trim_end_matches(',').parse::<u32>() {
-                    if let Some(&(ys, y)) = words.get(i + 2) {
-                        if let Ok(year) = y.trim_end_matches(',').parse::<i32>() {
-                            if NaiveDate::from_ymd_opt(year, m, day).is_some() && (1000..3000).contains(&year) {
-                                out.push(TimeMention {
-                                    span: Span::new(start, ys + y.trim_end_matches(',').len()),
-                                    value: TimeValue::new(TimexType::Date, format!("{year:04}-{m:02}-{day:02}")),
-                                    relative: false,
-                                    stated_weekday: None,
-                                });
-                                i += 3;
-                                continue;
-                            }
-                        }
-                    }
-                    let _ = ds;
-                }
+    let mut anchors = Anchors::default();
+    let mut buf: Vec<Tok> = Vec::with_capacity(WINDOW);
+    let mut lexer = Lexer::new(text);
+    let mut base = 0usize;
+    let mut i = 0usize;
+    let mut done = false;
+    loop {
+        while !done && buf.len() < WINDOW {
+            match lexer.next() {
+                Some(t) => buf.push(t),
+                None => done = true,
             }
         }
-        i += 1;
+        let limit = if done {
+            buf.len()
+        } else {
+            buf.len().saturating_sub(LOOKAHEAD)
+        };
+        while i < limit {
+            let Some(t) = buf.get(i) else { break };
+            if !is_trigger(t.lex) {
+                i += 1;
+                continue;
+            }
+            let before = buf.get(..i).unwrap_or_default();
+            let rest = Toks(buf.get(i..).unwrap_or_default());
+            let found = Grammar::new(text, before).parse(rest);
+            let Some(found) = found.filter(|f| f.len > 0) else {
+                i += 1;
+                continue;
+            };
+            for item in found.items.iter().flatten() {
+                let (Some(first), Some(last)) = (buf.get(i + item.first), buf.get(i + item.last))
+                else {
+                    continue;
+                };
+                let (start_tok, end_tok) = (i + item.first, i + item.last + 1);
+                let cached = Cell::new(None);
+                let tense_fn = || {
+                    if let Some(t) = cached.get() {
+                        return t;
+                    }
+                    let t = tense_for(&buf, start_tok, end_tok);
+                    cached.set(Some(t));
+                    t
+                };
+                let mut expr = item.expr;
+                // "in three weeks" said of the future is a date three weeks on.
+                if let Expr::Duration(d) = expr {
+                    if matches!(d.qty, Qty::N(_))
+                        && first.lex != Lex::Kw(Kw::The)
+                        && start_tok > 0
+                        && buf
+                            .get(start_tok - 1)
+                            .is_some_and(|p| p.lex == Lex::Kw(Kw::In))
+                        && tense_fn() == Tense::Future
+                    {
+                        expr = Expr::Ago(d.qty, d.unit, 1);
+                    }
+                }
+                let nearby = match expr {
+                    Expr::Clock(DaySpec::Unknown, ..) => nearby_day(&buf, end_tok),
+                    _ => None,
+                };
+                let ctx = Ctx {
+                    reference,
+                    anchors: &anchors,
+                    tense: &tense_fn,
+                    pos: base + start_tok,
+                    nearby_day: nearby,
+                };
+                // "will one day": some day in the future, not a day long.
+                if let Expr::Duration(d) = expr {
+                    if d.qty == Qty::N(1.0)
+                        && d.unit == Unit::Day
+                        && first.lex == Lex::Card(1)
+                        && tense_fn() == Tense::Future
+                        && !before_is(&buf, start_tok, &[Kw::For, Kw::In, Kw::Within, Kw::After])
+                    {
+                        expr = Expr::Ref(RefKind::Future);
+                    }
+                }
+                let Some((value, relative)) = resolve(&expr, &ctx) else {
+                    continue;
+                };
+                // Derived values ("a year ago", "the quarter") do not become anchors.
+                if !matches!(
+                    expr,
+                    Expr::YearAgo | Expr::QuarterCtx(_) | Expr::QuarterCtxYear(_) | Expr::Ago(..)
+                ) {
+                    let quarter = matches!(expr, Expr::Quarter(..) | Expr::QuarterRel(_));
+                    anchors.update(&value, base + start_tok, quarter);
+                }
+                // "the first nine months", "fiscal 1989": the story now compares longer periods.
+                let longer = match expr {
+                    Expr::Duration(d) => {
+                        matches!((d.qty, d.unit), (Qty::N(n), Unit::Month) if n > 3.0)
+                            || d.unit == Unit::Year
+                    }
+                    Expr::Year(YearRef::Abs(_)) => {
+                        before_is(&buf, start_tok, &[Kw::Fiscal])
+                            || first.lex == Lex::Kw(Kw::Fiscal)
+                    }
+                    _ => false,
+                };
+                if longer {
+                    anchors.longer_period(base + start_tok);
+                }
+                let stated_weekday = item.weekday.and_then(|(d, k)| {
+                    buf.get(i + k)
+                        .map(|t| (weekday(d), Span::new(t.start, t.end)))
+                });
+                out.push(TimeMention {
+                    span: Span::new(first.start, last.end),
+                    value,
+                    relative,
+                    stated_weekday,
+                });
+            }
+            i += found.len;
+        }
+        if done {
+            break;
+        }
+        let drop = i.saturating_sub(LOOKBEHIND).min(buf.len());
+        buf.drain(..drop);
+        base += drop;
+        i -= drop;
     }
-    let _ = Weekday::Mon.num_days_from_monday();
-    let _ = NaiveDate::MIN.year();
     out
 }
 
-fn all_words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || (c == ',' && start.is_some());
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((st, &text[st..i]));
-                start = None;
-            }
-            _ => {}
+/// Parses a full calendar date at the start of `s` ("April 23, 2025", "23 April 2025",
+/// "2025-04-23", "Monday, March 4, 2025"), returning the date and the bytes consumed.
+pub fn parse_calendar_date(s: &str) -> Option<(NaiveDate, usize)> {
+    let toks: Vec<Tok> = Lexer::new(s).take(16).collect();
+    let found = Grammar::new(s, &[]).parse(Toks(&toks))?;
+    let item = found.items.first().copied().flatten()?;
+    if item.first != 0 {
+        return None;
+    }
+    let Expr::Day(DaySpec::Cal(YearRef::Abs(y), m, d)) = item.expr else {
+        return None;
+    };
+    let date = NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
+    let end = toks.get(item.last)?.end;
+    Some((date, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, reference: Option<NaiveDate>) -> Vec<(String, String)> {
+        scan(text, reference)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.value.value))
+            .collect()
+    }
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    fn v(text: &str, r: Option<&str>) -> Vec<(String, String)> {
+        values(text, r.and_then(d))
+    }
+
+    fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn must_haves_without_date() {
+        assert_eq!(
+            v("on February 1 and 2 the", None),
+            pairs(&[("February 1", "XXXX-02-01"), ("2", "XXXX-02-02")])
+        );
+        assert_eq!(
+            v("on 22 and 23 June.", None),
+            pairs(&[("22", "XXXX-06-22"), ("23 June", "XXXX-06-23")])
+        );
+        assert_eq!(
+            v("in April 2022,", None),
+            pairs(&[("April 2022", "2022-04")])
+        );
+        assert_eq!(v("founded in 2015.", None), pairs(&[("2015", "2015")]));
+        assert_eq!(
+            v("in the second half of 2023", None),
+            pairs(&[("the second half of 2023", "2023-H2")])
+        );
+        assert_eq!(
+            v("in March of this year", None),
+            pairs(&[("March of this year", "XXXX-03")])
+        );
+        assert_eq!(
+            v("last Monday", None),
+            pairs(&[("last Monday", "XXXX-WXX-1")])
+        );
+    }
+
+    #[test]
+    fn must_haves_with_date() {
+        assert_eq!(
+            v("in March of this year", Some("2025-04-23")),
+            pairs(&[("March of this year", "2025-03")])
+        );
+        assert_eq!(
+            v("this Wednesday", Some("2025-04-23")),
+            pairs(&[("this Wednesday", "2025-04-23")])
+        );
+        assert_eq!(
+            v("last March", Some("2025-04-23")),
+            pairs(&[("last March", "2025-03")])
+        );
+        assert_eq!(
+            v("last Monday", Some("2025-04-23")),
+            pairs(&[("last Monday", "2025-04-21")])
+        );
+    }
+
+    #[test]
+    fn weekday_next_to_date() {
+        let text = "Monday, March 4, 2025 was";
+        let m = scan(text, None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].value.value, "2025-03-04");
+        let (wd, span) = m[0].stated_weekday.unwrap();
+        assert_eq!((wd, span.slice(text)), (Weekday::Mon, "Monday"));
+    }
+
+    #[test]
+    fn calendar_dates() {
+        assert_eq!(
+            parse_calendar_date("April 23, 2025 | x"),
+            Some((d("2025-04-23").unwrap(), 14))
+        );
+        assert_eq!(
+            parse_calendar_date("23 April 2025 -"),
+            Some((d("2025-04-23").unwrap(), 13))
+        );
+        assert_eq!(
+            parse_calendar_date("2025-04-23"),
+            Some((d("2025-04-23").unwrap(), 10))
+        );
+        assert_eq!(parse_calendar_date("Rabat, April 23, 2025"), None);
+        assert_eq!(parse_calendar_date("April 23"), None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "",
+            "'",
+            "-",
+            "May",
+            "the",
+            "2025-",
+            "Aug.",
+            "10:",
+            "a.m.",
+            "é2025",
+            "the 23rd",
+            "Q",
+            "1/2/",
+            "日本 May 5",
+        ] {
+            let _ = scan(text, d("2025-04-23"));
+            let _ = parse_calendar_date(text);
         }
     }
-    if let Some(st) = start {
-        out.push((st, &text[st..]));
-    }
-    out
 }

@@ -9,11 +9,12 @@ mod dateline;
 mod decode;
 mod html;
 mod markdown;
+mod tagsoup;
 mod walk;
 mod wordpress;
 
 pub use dateline::find_dateline;
-pub use decode::{decode, Decoded};
+pub use decode::{decode, Binary, Decoded, Note};
 pub use walk::collect_files;
 
 use crate::span::DocId;
@@ -76,8 +77,8 @@ pub struct Document {
     /// file itself (front matter blanked out with spaces so offsets and lines still match).
     #[serde(skip)]
     pub text: String,
-    /// Remarks made while reading (encoding fallbacks, posts skipped...).
-    pub notes: Vec<String>,
+    /// Remarks made while reading (encoding fallbacks, bytes removed, posts skipped...).
+    pub notes: Vec<Note>,
 }
 
 /// Options that shape how files are read.
@@ -89,7 +90,9 @@ pub struct LoadOptions {
     pub exclude: Vec<String>,
 }
 
-/// A problem with one input. The other inputs are still read.
+/// A problem with one input, or a remark about how it was read. The other inputs are
+/// still read; only a missing command-line path is a usage error (exit code 2). A bad file
+/// is a warning, so the exit code follows the findings of the files that could be read.
 #[derive(Debug, Error, Diagnostic)]
 pub enum InputError {
     /// A path given on the command line does not exist.
@@ -102,10 +105,12 @@ pub enum InputError {
         /// The path as given.
         path: String,
     },
-    /// The file exists but could not be read.
-    #[error("{path}: cannot read: {message}")]
+    /// The file exists but could not be read (permissions, vanished while reading, I/O error,
+    /// a broken symbolic link).
+    #[error("{path}: skipped: cannot read: {message}")]
     #[diagnostic(
         code(factdiff::input::unreadable),
+        severity(Warning),
         help("check the file's permissions")
     )]
     Unreadable {
@@ -114,14 +119,69 @@ pub enum InputError {
         /// The operating system's reason.
         message: String,
     },
+    /// The path is neither a regular file nor a folder (a FIFO, socket or device), which
+    /// could block or never end if read.
+    #[error("{path}: skipped: not a regular file ({kind})")]
+    #[diagnostic(
+        code(factdiff::input::not_a_file),
+        severity(Warning),
+        help("factdiff reads regular files and folders of articles")
+    )]
+    NotAFile {
+        /// The path.
+        path: String,
+        /// What it is instead.
+        kind: String,
+    },
+    /// A symbolic link that leads back to a folder being walked; walked once, not forever.
+    #[error("{path}: skipped: symbolic link loop back to {target}")]
+    #[diagnostic(
+        code(factdiff::input::symlink_loop),
+        severity(Warning),
+        help("remove the link or exclude it in factdiff.toml")
+    )]
+    SymlinkLoop {
+        /// The link.
+        path: String,
+        /// The folder it leads back to.
+        target: String,
+    },
+    /// The file is larger than any article, so it is not read at all.
+    #[error("{path}: skipped: {size} bytes is more than the {limit}-byte limit for one file")]
+    #[diagnostic(
+        code(factdiff::input::too_large),
+        severity(Warning),
+        help("split the dump into one file per article")
+    )]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size in bytes (at least; the file may still be growing).
+        size: u64,
+        /// [`MAX_FILE_BYTES`].
+        limit: u64,
+    },
     /// The file holds binary data, not an article.
-    #[error("{path}: skipped: binary data, not text")]
+    #[error("{path}: skipped: {what}, not text")]
     #[diagnostic(
         code(factdiff::input::binary),
         severity(Warning),
         help("remove the file or exclude it in factdiff.toml")
     )]
     Binary {
+        /// The file.
+        path: String,
+        /// What the data looks like ("a PNG image", "binary data").
+        what: String,
+    },
+    /// The file holds no text at all.
+    #[error("{path}: skipped: empty file")]
+    #[diagnostic(
+        code(factdiff::input::empty),
+        severity(Warning),
+        help("remove the file or export the article again")
+    )]
+    Empty {
         /// The file.
         path: String,
     },
@@ -138,6 +198,27 @@ pub enum InputError {
         /// What the user can do.
         help: String,
     },
+    /// The file was read, but not as plain clean text: an encoding fallback, bytes removed,
+    /// front matter ignored. Its articles are checked; the user should know the text was
+    /// repaired. The same remark is in [`Document::notes`].
+    #[error("{}: {message}", located(path, *line))]
+    #[diagnostic(code(factdiff::input::repaired), severity(Advice))]
+    Notice {
+        /// The file.
+        path: String,
+        /// 1-based line the remark is about, when there is one.
+        line: Option<usize>,
+        /// What was done.
+        message: String,
+    },
+}
+
+/// `path:line` or `path`.
+fn located(path: &str, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("{path}:{line}"),
+        None => path.to_string(),
+    }
 }
 
 impl InputError {
@@ -146,14 +227,24 @@ impl InputError {
         match self {
             InputError::Missing { path }
             | InputError::Unreadable { path, .. }
-            | InputError::Binary { path }
-            | InputError::Malformed { path, .. } => path,
+            | InputError::NotAFile { path, .. }
+            | InputError::SymlinkLoop { path, .. }
+            | InputError::TooLarge { path, .. }
+            | InputError::Binary { path, .. }
+            | InputError::Empty { path }
+            | InputError::Malformed { path, .. }
+            | InputError::Notice { path, .. } => path,
         }
     }
 
     /// True for problems with the command line itself (exit code 2) rather than one file.
     pub fn is_usage(&self) -> bool {
         matches!(self, InputError::Missing { .. })
+    }
+
+    /// True when the file was skipped; false for a remark about a file that was read.
+    pub fn is_skip(&self) -> bool {
+        !matches!(self, InputError::Notice { .. })
     }
 }
 
@@ -162,7 +253,8 @@ impl InputError {
 pub struct Corpus {
     /// Documents in sorted path order; `documents[i].id == DocId(i)`.
     pub documents: Vec<Document>,
-    /// Inputs that could not be read, in path order.
+    /// Problems met while reading, in path order: inputs skipped (usage errors and warnings)
+    /// and inputs read only after a repair ([`InputError::Notice`], advice).
     pub problems: Vec<InputError>,
 }
 
@@ -173,29 +265,84 @@ impl Corpus {
     }
 }
 
+/// Largest file read, in bytes. Far above any article (a 50 MB one-line dump is still
+/// read); the limit is there so a runaway log or disk image cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Reads every article under `paths` (files or folders, walked recursively in sorted order).
 pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
     let mut corpus = Corpus::default();
     let (files, mut problems) = collect_files(paths, &options.exclude);
     corpus.problems.append(&mut problems);
     for file in files {
-        match std::fs::read(&file) {
-            Ok(bytes) => match read_bytes(&display_path(&file), &bytes, options) {
-                Ok(docs) => {
-                    for mut doc in docs {
-                        doc.id = DocId(corpus.documents.len() as u32);
-                        corpus.documents.push(doc);
+        let shown = display_path(&file);
+        match read_file(&file, options) {
+            Ok(docs) => {
+                let mut seen: Vec<&Note> = Vec::new();
+                for doc in &docs {
+                    for note in &doc.notes {
+                        if !seen.contains(&note) {
+                            seen.push(note);
+                            corpus.problems.push(InputError::Notice {
+                                path: shown.clone(),
+                                line: note.line,
+                                message: note.message.clone(),
+                            });
+                        }
                     }
                 }
-                Err(e) => corpus.problems.push(e),
-            },
-            Err(e) => corpus.problems.push(InputError::Unreadable {
-                path: display_path(&file),
-                message: e.to_string(),
-            }),
+                for mut doc in docs {
+                    doc.id = DocId(u32::try_from(corpus.documents.len()).unwrap_or(u32::MAX));
+                    corpus.documents.push(doc);
+                }
+            }
+            Err(e) => corpus.problems.push(e),
         }
     }
+    // Walk problems came first; the user reads them best in path order, with the rest.
+    corpus.problems.sort_by(|a, b| a.path().cmp(b.path()));
     corpus
+}
+
+/// Reads one file into documents. Refuses what is not a regular file (a FIFO would block
+/// forever) and what is larger than [`MAX_FILE_BYTES`], without reading it.
+pub fn read_file(file: &Path, options: &LoadOptions) -> Result<Vec<Document>, InputError> {
+    use std::io::Read;
+    let path = display_path(file);
+    let unreadable = |e: std::io::Error| InputError::Unreadable {
+        path: path.clone(),
+        message: e.to_string(),
+    };
+    let meta = std::fs::metadata(file).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(InputError::NotAFile {
+            path: path.clone(),
+            kind: walk::kind_of(&meta.file_type()).to_string(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.clone(),
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let handle = std::fs::File::open(file).map_err(unreadable)?;
+    // The size can change between the check and the read: `take` keeps the bound anyway.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    handle
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > MAX_FILE_BYTES {
+        return Err(InputError::TooLarge {
+            path: path.clone(),
+            size: read,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    read_bytes(&path, &bytes, options)
 }
 
 /// The path as shown in reports: as given, with `/` separators.
@@ -204,20 +351,28 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-/// Reads one file's bytes into documents (a WordPress array yields several).
+/// Reads one file's bytes into documents (a WordPress array yields several). Never panics,
+/// whatever the bytes: binary data, empty files and malformed structure are errors naming
+/// `path`; encoding fallbacks and repairs are [`Document::notes`].
 pub fn read_bytes(
     path: &str,
     bytes: &[u8],
     options: &LoadOptions,
 ) -> Result<Vec<Document>, InputError> {
-    let decoded = decode(bytes).ok_or_else(|| InputError::Binary {
+    let decoded = decode(bytes).map_err(|b| InputError::Binary {
         path: path.to_string(),
+        what: b.what.to_string(),
     })?;
+    if decoded.text.trim().is_empty() {
+        return Err(InputError::Empty {
+            path: path.to_string(),
+        });
+    }
     let mut docs = read_text(path, &decoded.text, options)?;
-    if let Some(note) = decoded.note {
-        for d in &mut docs {
-            d.notes.push(note.clone());
-        }
+    for d in &mut docs {
+        let mut notes = decoded.notes.clone();
+        notes.append(&mut d.notes);
+        d.notes = notes;
     }
     Ok(docs)
 }
@@ -228,14 +383,22 @@ pub fn read_text(
     text: &str,
     options: &LoadOptions,
 ) -> Result<Vec<Document>, InputError> {
-    let trimmed = text.trim_start();
-    let mut docs = if (trimmed.starts_with('{') || trimmed.starts_with('['))
-        && wordpress::looks_like_post(trimmed)
-    {
+    let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let json_like = trimmed.starts_with('{') || trimmed.starts_with('[');
+    let mut docs = if json_like && wordpress::looks_like_post(trimmed) {
         wordpress::read(path, text)?
+    } else if json_like && wordpress::is_json(trimmed) {
+        // A JSON error body from a failed API call, or other data: never an article.
+        return Err(InputError::Malformed {
+            path: path.to_string(),
+            line: 1,
+            message: "JSON data, but not a WordPress post (no content.rendered)".to_string(),
+            help: "save WordPress REST API posts (/wp-json/wp/v2/posts) or the article's text"
+                .to_string(),
+        });
     } else if html::looks_like_html(trimmed) {
         vec![html::read(path, text)]
-    } else if markdown::has_front_matter(text) {
+    } else if markdown::opens_front_matter(text) {
         vec![markdown::read(path, text)]
     } else {
         let format = if markdown::looks_like_markdown(text) {

@@ -1,7 +1,12 @@
 //! Expanding command-line paths into the sorted list of article files.
+//!
+//! Folders are walked with symbolic links followed (articles are often linked in from an
+//! archive), so a link back up the tree would loop forever: walkdir detects it, and it is
+//! reported once and not followed. Entries that cannot be read are reported, never fatal.
 
 use super::{display_path, InputError};
-use std::path::PathBuf;
+use std::fs::FileType;
+use std::path::{Path, PathBuf};
 
 /// File name endings read when walking a folder. Files given explicitly are always read.
 const ARTICLE_EXTENSIONS: &[&str] = &[
@@ -9,19 +14,38 @@ const ARTICLE_EXTENSIONS: &[&str] = &[
 ];
 
 /// Expands `paths` into article files: files as given, folders walked recursively in sorted
-/// order, hidden entries (starting with `.`) and symlink loops skipped, `exclude` prefixes left out.
+/// order, hidden entries (starting with `.`) skipped, `exclude` prefixes left out. The same
+/// file reached twice (through a link) is read once. Symbolic link loops, broken links,
+/// unreadable folders and FIFOs or devices are reported, one problem each.
 pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        if !path.exists() {
-            problems.push(InputError::Missing {
-                path: display_path(path),
-            });
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                problems.push(InputError::Missing {
+                    path: display_path(path),
+                });
+                continue;
+            }
+            Err(e) => {
+                problems.push(InputError::Unreadable {
+                    path: display_path(path),
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        };
+        if meta.is_file() {
+            files.push(path.clone());
             continue;
         }
-        if path.is_file() {
-            files.push(path.clone());
+        if !meta.is_dir() {
+            problems.push(InputError::NotAFile {
+                path: display_path(path),
+                kind: kind_of(&meta.file_type()).to_string(),
+            });
             continue;
         }
         let walker = walkdir::WalkDir::new(path)
@@ -30,22 +54,36 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
-            let Ok(entry) = entry else {
-                // Symlink loops and entries that vanished while walking are skipped.
-                continue;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    // A broken link to a picture is none of our business; to an article it is.
+                    let other_file = e.loop_ancestor().is_none()
+                        && e.path()
+                            .and_then(Path::extension)
+                            .is_some_and(|x| !is_article_extension(x));
+                    if !other_file {
+                        problems.push(walk_problem(&e, path));
+                    }
+                    continue;
+                }
             };
-            if !entry.file_type().is_file() {
+            let p = entry.path();
+            let ft = entry.file_type();
+            if ft.is_dir() {
+                // A folder named like an article ("story.txt/") is walked, not read.
                 continue;
             }
-            let p = entry.path();
-            let ext = p
-                .extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase());
-            if ext
-                .as_deref()
-                .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e))
-            {
+            if !p.extension().is_some_and(is_article_extension) {
+                continue;
+            }
+            if ft.is_file() {
                 files.push(p.to_path_buf());
+            } else {
+                problems.push(InputError::NotAFile {
+                    path: display_path(p),
+                    kind: kind_of(&ft).to_string(),
+                });
             }
         }
     }
@@ -57,5 +95,74 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
     });
     files.sort();
     files.dedup();
+    dedup_by_target(&mut files);
+    problems.retain(|p| {
+        let shown = p.path();
+        !exclude
+            .iter()
+            .any(|x| shown.starts_with(x.trim_start_matches("./")))
+    });
     (files, problems)
+}
+
+fn is_article_extension(ext: &std::ffi::OsStr) -> bool {
+    ARTICLE_EXTENSIONS.contains(&ext.to_string_lossy().to_ascii_lowercase().as_str())
+}
+
+/// Keeps the first path (in sorted order) of each file reached by several paths, so a file
+/// linked twice into the tree is not two sources agreeing with themselves.
+fn dedup_by_target(files: &mut Vec<PathBuf>) {
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| match std::fs::canonicalize(f) {
+        Ok(target) => seen.insert(target),
+        // Vanished or unreadable: keep it, reading it will say what is wrong.
+        Err(_) => true,
+    });
+}
+
+/// The problem a walk error stands for: a link loop, a broken link, an unreadable folder.
+fn walk_problem(e: &walkdir::Error, root: &Path) -> InputError {
+    let path = display_path(e.path().unwrap_or(root));
+    if let Some(target) = e.loop_ancestor() {
+        return InputError::SymlinkLoop {
+            path,
+            target: display_path(target),
+        };
+    }
+    let broken_link = e.path().is_some_and(|p| {
+        std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
+            && std::fs::metadata(p).is_err()
+    });
+    let message = if broken_link {
+        "broken symbolic link".to_string()
+    } else {
+        e.io_error()
+            .map(ToString::to_string)
+            .unwrap_or_else(|| e.to_string())
+    };
+    InputError::Unreadable { path, message }
+}
+
+/// A name for what a non-regular, non-folder entry is.
+pub(crate) fn kind_of(ft: &FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a named pipe";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return "a device";
+        }
+    }
+    if ft.is_symlink() {
+        return "a symbolic link";
+    }
+    if ft.is_dir() {
+        return "a folder";
+    }
+    "a special file"
 }

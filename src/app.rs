@@ -34,7 +34,8 @@ pub struct Cli {
 const EXIT_CODES_HELP: &str = "Exit codes:
   0  no error-level finding (or only baselined ones; always with --exit-zero or --update-baseline)
   1  error-level findings not in the baseline (diff: facts changed)
-  2  usage, configuration, baseline or input error (a missing path, an unreadable file)";
+  2  usage, configuration, baseline or rules error (a missing path, a bad factdiff.toml);
+     an unreadable or malformed article is a warning and the others are still checked";
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -239,7 +240,7 @@ fn run_extract(
 }
 
 /// Prints input problems to standard error; true when one of them is an error (a missing
-/// path, an unreadable file) rather than a warning about one skipped file.
+/// path) rather than a warning about one skipped file.
 fn print_problems(problems: Vec<InputError>) -> bool {
     let mut trouble = false;
     for p in problems {

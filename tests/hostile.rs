@@ -1019,7 +1019,6 @@ mod time_properties {
         /// year is clamped to 9999 but month and day are kept, so "noon" on 188784-02-29 gives
         /// `9999-02-29T12:00` and "29 February" gives `9999-02-29`, dates that do not exist.
         #[test]
-        #[ignore = "INVALID TIMEX in src/extract/time: year clamped to 9999 keeps Feb 29 (reported)"]
         fn time_words_any_reference_date(text in time_words(), reference in any_date()) {
             check_scan(&text, reference)?;
         }
@@ -1027,10 +1026,8 @@ mod time_properties {
 }
 
 // ---------------------------------------------------------------------------------------
-// HANGS AND PANICS IN CODE OUTSIDE THE READERS (src/resolve, src/extract, src/report, src/span.rs).
-// Found while building the hostile folder; reported to the owners, not fixed here. Each is
-// `#[ignore]`d so `cargo test` stays green; `cargo test --test hostile -- --ignored` shows
-// them failing (HANG or a panic). Remove the `#[ignore]` when the stage is fixed.
+// HANGS AND PANICS FOUND OUTSIDE THE READERS (src/resolve, src/extract, src/report, src/span.rs),
+// now fixed: each test below is the regression that found it, run under the hang detector.
 // ---------------------------------------------------------------------------------------
 
 /// Loads `text` as one article and runs the whole pipeline under the hang detector.
@@ -1051,7 +1048,6 @@ fn analyse_text(text: String) {
 /// 1.6 MB of word salad from news vocabulary (14 s for `check` in a release build; 150 s at
 /// 6.4 MB).
 #[test]
-#[ignore = "HANG in src/resolve: resolve::surname is quadratic in person mentions (reported)"]
 fn hang_many_person_mentions() {
     const WORDS: &[&str] = &[
         "Rabat",
@@ -1099,7 +1095,6 @@ fn hang_many_person_mentions() {
 /// its start for each event noun) is quadratic in sentence length: a dump without full
 /// stops is one sentence. 600 KB, one line.
 #[test]
-#[ignore = "HANG in src/extract: events::read_sentence/attendees_of quadratic in sentence length (reported)"]
 fn hang_one_long_sentence_of_events() {
     analyse_text("the meeting with the summit with the talks with ".repeat(12_500));
 }
@@ -1107,7 +1102,6 @@ fn hang_one_long_sentence_of_events() {
 /// `factdiff extract` (human output) calls `span::line_col` from the start of the text for
 /// every claim: quadratic in claims on one long line. 1.5 MB, one line, 100,000 dates.
 #[test]
-#[ignore = "HANG in src/report/extract_out.rs + src/span.rs: line_col per claim from the text start (reported)"]
 fn hang_extract_human_many_claims_on_one_line() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
@@ -1127,7 +1121,6 @@ fn hang_extract_human_many_claims_on_one_line() {
 /// to return `None`. One-line fix: `.then(|| m - 1)`. (The hostile folder above writes
 /// "The talks ..." so that it tests the readers, not this.)
 #[test]
-#[ignore = "PANIC in src/extract/events.rs:437 (bilateral_series: then_some(m - 1) with m == 0); reported, one-line fix"]
 fn panic_sentence_starting_with_an_event_noun() {
     let kb = Knowledge::load(&[]).expect("shipped rules load");
     for text in [
@@ -1148,7 +1141,6 @@ fn panic_sentence_starting_with_an_event_noun() {
 /// not exist. (References that late only come from `--date` or odd metadata; the property
 /// `time_words_any_reference_date` covers the whole range.)
 #[test]
-#[ignore = "INVALID TIMEX in src/extract/time: year clamped to 9999 keeps Feb 29 (reported)"]
 fn invalid_timex_after_year_9999() {
     for (text, y, m, d) in [
         ("noon", 188_784, 2, 29),

@@ -66,3 +66,45 @@ pub fn analyse_timed(corpus: &Corpus, knowledge: &Knowledge) -> (Analysis, Timin
     };
     (Analysis { claims, findings }, timings)
 }
+
+/// Reads, extracts, resolves and checks every article under `paths`, reading and extracting
+/// files in parallel. With `keep_texts` false, each article's text is dropped once its claims
+/// are read, and read again afterwards only for the articles the findings point into: memory
+/// then grows with the claims of an archive, not with its text.
+pub fn analyse_paths(paths: &[std::path::PathBuf], options: &crate::corpus::LoadOptions, knowledge: &Knowledge, keep_texts: bool) -> (Corpus, Analysis, Timings) {
+    let t0 = std::time::Instant::now();
+    let (mut corpus, mut claims) = crate::corpus::load_map(paths, options, keep_texts, |d| extract::extract(d, knowledge));
+    // Claims were read before their documents were numbered.
+    for (doc, list) in corpus.documents.iter().zip(claims.iter_mut()) {
+        for c in list.iter_mut() {
+            c.doc = doc.id;
+        }
+    }
+    let t1 = std::time::Instant::now();
+    let resolved = crate::resolve::resolve(&corpus, &claims, knowledge);
+    let t2 = std::time::Instant::now();
+    let ctx = crate::rules::RuleContext { corpus: &corpus, claims: &claims, resolved: &resolved, kb: knowledge };
+    let findings = crate::rules::run(&ctx);
+    let t3 = std::time::Instant::now();
+    drop(resolved);
+    if !keep_texts {
+        let mut wanted: Vec<usize> = findings
+            .iter()
+            .flat_map(|f| f.locations.iter())
+            .filter_map(|l| match l.source {
+                crate::rules::Source::Document(d) => Some(d.index()),
+                crate::rules::Source::Rules(_) => None,
+            })
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        for i in wanted {
+            if let Some(doc) = corpus.documents.get_mut(i) {
+                crate::corpus::reload_text(doc, options);
+            }
+        }
+    }
+    let timings = Timings { extract: (t1 - t0).as_secs_f64(), resolve: (t2 - t1).as_secs_f64(), rules: (t3 - t2).as_secs_f64() };
+    (corpus, Analysis { claims, findings }, timings)
+}
+

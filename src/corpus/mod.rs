@@ -304,6 +304,83 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
     corpus
 }
 
+/// Reads every article under `paths` like [`load`], but in parallel, handing each document
+/// to `process` while its text is in memory. With `keep_text` false the text is dropped
+/// afterwards: an archive is then held as metadata plus whatever `process` returns, and
+/// [`reload_text`] reads a document again when a report needs its words.
+pub fn load_map<T, F>(paths: &[PathBuf], options: &LoadOptions, keep_text: bool, process: F) -> (Corpus, Vec<T>)
+where
+    T: Send,
+    F: Fn(&Document) -> T + Sync + Send,
+{
+    use rayon::prelude::*;
+    let mut corpus = Corpus::default();
+    let (files, mut problems) = collect_files(paths, &options.exclude);
+    corpus.problems.append(&mut problems);
+    let read: Vec<(String, Result<Vec<(Document, T)>, InputError>)> = files
+        .par_iter()
+        .map(|file| {
+            let docs = read_file(file, options).map(|docs| {
+                docs.into_iter()
+                    .map(|mut doc| {
+                        let out = process(&doc);
+                        if !keep_text {
+                            doc.text = String::new();
+                        }
+                        (doc, out)
+                    })
+                    .collect()
+            });
+            (display_path(file), docs)
+        })
+        .collect();
+    let mut outputs = Vec::with_capacity(read.len());
+    for (shown, result) in read {
+        match result {
+            Ok(docs) => {
+                let mut seen: Vec<Note> = Vec::new();
+                for (doc, _) in &docs {
+                    for note in &doc.notes {
+                        if !seen.contains(note) {
+                            seen.push(note.clone());
+                            corpus.problems.push(InputError::Notice { path: shown.clone(), line: note.line, message: note.message.clone() });
+                        }
+                    }
+                }
+                for (mut doc, out) in docs {
+                    doc.id = DocId(u32::try_from(corpus.documents.len()).unwrap_or(u32::MAX));
+                    corpus.documents.push(doc);
+                    outputs.push(out);
+                }
+            }
+            Err(e) => corpus.problems.push(e),
+        }
+    }
+    corpus.problems.sort_by(|a, b| a.path().cmp(b.path()));
+    (corpus, outputs)
+}
+
+/// Reads a document's text again after [`load_map`] dropped it. Returns false when the file
+/// is gone or changed so much that the document is no longer in it.
+pub fn reload_text(doc: &mut Document, options: &LoadOptions) -> bool {
+    if !doc.text.is_empty() {
+        return true;
+    }
+    // Posts of a WordPress array are shown as `file#N`.
+    let file = match doc.path.rsplit_once('#') {
+        Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !Path::new(&doc.path).exists() => file.to_string(),
+        _ => doc.path.clone(),
+    };
+    let Ok(docs) = read_file(Path::new(&file), options) else { return false };
+    match docs.into_iter().find(|d| d.path == doc.path) {
+        Some(d) => {
+            doc.text = d.text;
+            true
+        }
+        None => false,
+    }
+}
+
 /// Reads one file into documents. Refuses what is not a regular file (a FIFO would block
 /// forever) and what is larger than [`MAX_FILE_BYTES`], without reading it.
 pub fn read_file(file: &Path, options: &LoadOptions) -> Result<Vec<Document>, InputError> {

@@ -10,16 +10,19 @@ use rayon::prelude::*;
 /// Everything `check` learned about a corpus.
 #[derive(Debug, Default)]
 pub struct Analysis {
-    /// Claims per document, indexed like `corpus.documents`.
+    /// Claims per document, indexed like `corpus.documents`. After [`analyse_paths`] without
+    /// texts, only the claims the rules read are kept (see [`needed_by_rules`]).
     pub claims: Vec<Vec<Claim>>,
+    /// How many claims were read, before any were let go.
+    pub claims_read: usize,
     /// Findings, sorted (by primary location, then rule, then message).
     pub findings: Vec<Finding>,
 }
 
 impl Analysis {
-    /// Total number of claims.
+    /// Total number of claims read.
     pub fn claim_count(&self) -> usize {
-        self.claims.iter().map(Vec::len).sum()
+        self.claims_read
     }
 }
 
@@ -64,7 +67,8 @@ pub fn analyse_timed(corpus: &Corpus, knowledge: &Knowledge) -> (Analysis, Timin
         resolve: (t2 - t1).as_secs_f64(),
         rules: (t3 - t2).as_secs_f64(),
     };
-    (Analysis { claims, findings }, timings)
+    let claims_read = claims.iter().map(Vec::len).sum();
+    (Analysis { claims, claims_read, findings }, timings)
 }
 
 /// Reads, extracts, resolves and checks every article under `paths`, reading and extracting
@@ -73,7 +77,18 @@ pub fn analyse_timed(corpus: &Corpus, knowledge: &Knowledge) -> (Analysis, Timin
 /// then grows with the claims of an archive, not with its text.
 pub fn analyse_paths(paths: &[std::path::PathBuf], options: &crate::corpus::LoadOptions, knowledge: &Knowledge, keep_texts: bool) -> (Corpus, Analysis, Timings) {
     let t0 = std::time::Instant::now();
-    let (mut corpus, mut claims) = crate::corpus::load_map(paths, options, keep_texts, |d| extract::extract(d, knowledge));
+    let (mut corpus, counted) = crate::corpus::load_map(paths, options, keep_texts, |d| {
+        let mut claims = extract::extract(d, knowledge);
+        let read = claims.len();
+        // Without texts nobody lists every claim: keep what the rules read, in less memory.
+        if !keep_texts {
+            claims.retain(needed_by_rules);
+            claims.shrink_to_fit();
+        }
+        (claims, read)
+    });
+    let claims_read = counted.iter().map(|(_, n)| n).sum();
+    let mut claims: Vec<Vec<Claim>> = counted.into_iter().map(|(c, _)| c).collect();
     // Claims were read before their documents were numbered.
     for (doc, list) in corpus.documents.iter().zip(claims.iter_mut()) {
         for c in list.iter_mut() {
@@ -105,6 +120,19 @@ pub fn analyse_paths(paths: &[std::path::PathBuf], options: &crate::corpus::Load
         }
     }
     let timings = Timings { extract: (t1 - t0).as_secs_f64(), resolve: (t2 - t1).as_secs_f64(), rules: (t3 - t2).as_secs_f64() };
-    (corpus, Analysis { claims, findings }, timings)
+    (corpus, Analysis { claims, claims_read, findings }, timings)
+}
+
+/// True for the claims resolution and the rules read: people and their titles, heads of
+/// bodies, events, quotations, offices, and dates with a weekday written beside them.
+/// Places, counts, ordinals and other dates live on in the events that carry them.
+pub fn needed_by_rules(claim: &Claim) -> bool {
+    use crate::extract::ClaimData;
+    match &claim.data {
+        ClaimData::Person { .. } | ClaimData::Title { .. } | ClaimData::Event(_) | ClaimData::Quote { .. } | ClaimData::Office { .. } => true,
+        ClaimData::Organisation { person, .. } => person.is_some(),
+        ClaimData::Time { stated_weekday, .. } => stated_weekday.is_some(),
+        ClaimData::Place { .. } | ClaimData::Ordinal { .. } | ClaimData::Count { .. } => false,
+    }
 }
 

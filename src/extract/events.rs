@@ -292,6 +292,7 @@ pub fn read_sentence(
             attendees,
             counts: event_counts,
             planned,
+            relative_time: None,
         };
         builder.events.push((event_span, claim));
         let i = builder.events.len() - 1;
@@ -522,6 +523,7 @@ fn verb_meeting(
             attendees,
             counts: Vec::new(),
             planned: false,
+            relative_time: None,
         },
     ))
 }

@@ -132,6 +132,10 @@ pub struct EventClaim {
     /// When it is held.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<Attr<TimeValue>>,
+    /// The date as written when it was computed from the publication date ("last Monday"),
+    /// so rules can say how a relative date was read without the article's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative_time: Option<String>,
     /// Named people who attended or chaired it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attendees: Vec<Attr<String>>,
@@ -150,6 +154,9 @@ pub struct StatedWeekday {
     /// Where the weekday word is.
     #[serde(flatten)]
     pub span: Span,
+    /// The whole expression as written ("Monday, March 4, 2025").
+    #[serde(skip)]
+    pub written: String,
 }
 
 /// A count attached to an event.
@@ -254,6 +261,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         let stated_weekday = m.stated_weekday.map(|(w, span)| StatedWeekday {
             day: w.number_from_monday(),
             span,
+            written: m.span.slice(text).to_string(),
         });
         push(
             &mut claims,
@@ -378,7 +386,13 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
             );
         }
     }
-    for (span, ev) in events.events {
+    for (span, mut ev) in events.events {
+        if let Some(t) = &ev.time {
+            let at = times.partition_point(|m| m.span.start < t.span.start);
+            if times.get(at).is_some_and(|m| m.span == t.span && m.relative) {
+                ev.relative_time = Some(t.span.slice(text).to_string());
+            }
+        }
         if let Some(o) = &ev.ordinal {
             push(&mut claims, o.span, ClaimData::Ordinal { value: o.value });
         }

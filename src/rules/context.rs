@@ -3,7 +3,7 @@
 
 use super::{Location, Source};
 use crate::corpus::Corpus;
-use crate::extract::{Claim, ClaimData};
+use crate::extract::Claim;
 use crate::knowledge::{FactRef, Knowledge, OrgId};
 use crate::resolve::roles::Role;
 use crate::resolve::Resolved;
@@ -43,22 +43,6 @@ impl RuleContext<'_> {
     /// The path of a document, for messages.
     pub fn path(&self, doc: DocId) -> &str {
         self.corpus.get(doc).map(|d| d.path.as_str()).unwrap_or("?")
-    }
-
-    /// The text under a span of a document.
-    pub fn text(&self, doc: DocId, span: Span) -> &str {
-        self.corpus
-            .get(doc)
-            .map(|d| span.slice(&d.text))
-            .unwrap_or("")
-    }
-
-    /// The time claim of a document at exactly this span, if any.
-    pub fn time_claim(&self, doc: DocId, span: Span) -> Option<&Claim> {
-        self.claims
-            .get(doc.index())?
-            .iter()
-            .find(|c| c.span == span && matches!(c.data, ClaimData::Time { .. }))
     }
 
     /// "the Royal Gendarmerie" / "the General Directorate of National Security (DGSN)".

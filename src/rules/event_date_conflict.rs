@@ -24,7 +24,6 @@
 use super::context::RuleContext;
 use super::event_common::{disagreement, Stated};
 use super::Finding;
-use crate::extract::ClaimData;
 use crate::timex::{Agreement, TimeValue};
 
 /// Rule id.
@@ -37,12 +36,9 @@ pub fn stated_dates(ctx: &RuleContext<'_>, members: &[usize]) -> (Vec<Stated>, b
     for &i in members {
         let e = &ctx.resolved.events[i];
         let Some(t) = &e.event.time else { continue };
-        let rel = matches!(
-            ctx.time_claim(e.doc, t.span).map(|c| &c.data),
-            Some(ClaimData::Time { relative: true, .. })
-        );
+        let rel = e.event.relative_time.is_some();
         relative |= rel;
-        let written = ctx.text(e.doc, t.span);
+        let written = e.event.relative_time.as_deref().unwrap_or("");
         let display = if rel {
             format!("{} (“{written}”)", t.value.value)
         } else {

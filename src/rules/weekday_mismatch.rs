@@ -53,7 +53,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             if actual.number_from_monday() == w.day {
                 continue;
             }
-            let date_text = ctx.text(doc, c.span);
+            let date_text = &w.written;
             out.push(Finding {
                 rule: ID,
                 severity: Severity::Error,

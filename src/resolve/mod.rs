@@ -287,6 +287,7 @@ impl<'k> People<'k> {
 pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolved {
     let mut r = Resolved::default();
     let mut people = People::new(kb);
+    let mut title_cache: HashMap<(String, Option<String>, Option<String>), Role> = HashMap::new();
     // Full names first, so surnames can find them.
     for (di, doc_claims) in claims.iter().enumerate() {
         let doc = DocId(di as u32);
@@ -316,7 +317,16 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                         continue;
                     };
                     let pc = person_country(&r, p, kb);
-                    let role = resolve_title(title, country.as_deref(), pc.as_deref(), kb);
+                    // Titles repeat across an archive: each distinct one is resolved once.
+                    let key = (title.clone(), country.clone(), pc.clone());
+                    let role = match title_cache.get(&key) {
+                        Some(r) => r.clone(),
+                        None => {
+                            let r = resolve_title(title, country.as_deref(), pc.as_deref(), kb);
+                            title_cache.insert(key, r.clone());
+                            r
+                        }
+                    };
                     r.roles.push(RoleClaim {
                         person: p,
                         doc,

@@ -72,25 +72,19 @@ pub fn strip_country(folded: &str, kb: &Knowledge) -> (Option<String>, String) {
     }
     // "morocco" split from "'s" by the tokenizer arrives as "morocco 's"/"morocco s".
     let mut joined = out.join(" ");
-    for (name, code) in possessive_prefixes(kb) {
-        if let Some(rest) = joined
-            .strip_prefix(&format!("{name} 's "))
-            .or_else(|| joined.strip_prefix(&format!("{name}'s ")))
-        {
-            country.get_or_insert(code);
-            joined = rest.to_string();
-            break;
+    if joined.contains(" 's ") || joined.contains("'s ") || joined.contains(" s ") {
+        for c in &kb.countries {
+            let name = fold(&c.name);
+            if let Some(rest) = joined.strip_prefix(&format!("{name} 's ")).or_else(|| joined.strip_prefix(&format!("{name}'s "))) {
+                country.get_or_insert(c.code.clone());
+                joined = rest.to_string();
+                break;
+            }
         }
     }
     (country, joined)
 }
 
-fn possessive_prefixes(kb: &Knowledge) -> Vec<(String, String)> {
-    kb.countries
-        .iter()
-        .map(|c| (fold(&c.name), c.code.clone()))
-        .collect()
-}
 
 /// Resolves a title phrase against the knowledge base. `country` is the country the
 /// extractor read; the person's nationality is used when the title states none.

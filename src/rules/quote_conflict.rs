@@ -37,10 +37,8 @@ struct Quote<'a> {
 }
 
 /// Share of the longer quotation's distinct words that the other one also has.
-fn shared_word_share(a: &str, b: &str) -> f32 {
-    let wa: rustc_hash::FxHashSet<&str> = a.split(' ').collect();
-    let wb: rustc_hash::FxHashSet<&str> = b.split(' ').collect();
-    let shared = wa.intersection(&wb).count();
+fn shared_word_share(wa: &rustc_hash::FxHashSet<&str>, wb: &rustc_hash::FxHashSet<&str>) -> f32 {
+    let shared = wa.intersection(wb).count();
     shared as f32 / wa.len().max(wb.len()).max(1) as f32
 }
 
@@ -205,6 +203,8 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     }
     pairs.sort_unstable();
     pairs.dedup();
+    // Word sets for the cheap test, built once per quotation.
+    let word_sets: Vec<rustc_hash::FxHashSet<&str>> = quotes.iter().map(|q| q.words.split(' ').collect()).collect();
     // Pairs that are one quotation: similar enough, and not merely an excerpt of the other.
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     fn root(p: &mut [usize], mut x: usize) -> usize {
@@ -219,7 +219,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     for (a, b) in pairs {
         let (qa, qb) = (&quotes[a], &quotes[b]);
         // Cheap test first: quotations sharing few words cannot reach the similarity bar.
-        if qa.words != qb.words && shared_word_share(&qa.words, &qb.words) < SIMILAR * 0.75 {
+        if qa.words != qb.words && shared_word_share(&word_sets[a], &word_sets[b]) < SIMILAR * 0.75 {
             continue;
         }
         let ratio = if qa.words == qb.words {

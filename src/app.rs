@@ -321,12 +321,14 @@ fn run_check(args: &CheckArgs) -> i32 {
         },
         _ => None,
     };
+    let started = std::time::Instant::now();
     let (mut corpus, analysis, timings) = load_and_analyse(args, &config, &kb);
+    let analysed = started.elapsed().as_secs_f64();
     let mut trouble = print_problems(std::mem::take(&mut corpus.problems));
     // FACTDIFF_TIMINGS=1 prints where the time went, for profiling large archives.
     if std::env::var_os("FACTDIFF_TIMINGS").is_some() {
         say!(
-            "factdiff: timings: read and extract {:.2} s, resolve {:.2} s, rules {:.2} s",
+            "factdiff: timings: read and extract {:.2} s, resolve {:.2} s, rules {:.2} s, all {analysed:.2} s",
             timings.extract, timings.resolve, timings.rules
         );
     }

@@ -77,7 +77,7 @@ pub fn analyse_timed(corpus: &Corpus, knowledge: &Knowledge) -> (Analysis, Timin
 /// then grows with the claims of an archive, not with its text.
 pub fn analyse_paths(paths: &[std::path::PathBuf], options: &crate::corpus::LoadOptions, knowledge: &Knowledge, keep_texts: bool) -> (Corpus, Analysis, Timings) {
     let t0 = std::time::Instant::now();
-    let (mut corpus, counted) = crate::corpus::load_map(paths, options, keep_texts, |d| {
+    let (mut corpus, counted) = crate::corpus::load_files_map(paths, options, keep_texts, |d| {
         let mut claims = extract::extract(d, knowledge);
         let read = claims.len();
         // Without texts nobody lists every claim: keep what the rules read, in less memory.

@@ -313,10 +313,21 @@ where
     T: Send,
     F: Fn(&Document) -> T + Sync + Send,
 {
+    let (files, problems) = collect_files(paths, &options.exclude);
+    let (mut corpus, outputs) = load_files_map(&files, options, keep_text, process);
+    corpus.problems.extend(problems);
+    corpus.problems.sort_by(|a, b| a.path().cmp(b.path()));
+    (corpus, outputs)
+}
+
+/// [`load_map`] over files already collected (by [`collect_files`]): no second walk.
+pub fn load_files_map<T, F>(files: &[PathBuf], options: &LoadOptions, keep_text: bool, process: F) -> (Corpus, Vec<T>)
+where
+    T: Send,
+    F: Fn(&Document) -> T + Sync + Send,
+{
     use rayon::prelude::*;
     let mut corpus = Corpus::default();
-    let (files, mut problems) = collect_files(paths, &options.exclude);
-    corpus.problems.append(&mut problems);
     let read: Vec<(String, Result<Vec<(Document, T)>, InputError>)> = files
         .par_iter()
         .map(|file| {

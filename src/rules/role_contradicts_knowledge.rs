@@ -195,7 +195,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             .iter()
             .filter(|o| (o.doc, o.span) != (claim.doc, claim.span))
             .collect();
-        for o in agreeing.iter().take(6) {
+        for o in agreeing.iter().take(4) {
             locations.push(ctx.at(o.doc, o.span, format!("gives {short} as {}", o.text)));
         }
         let mut sources = Vec::new();

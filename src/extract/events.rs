@@ -111,7 +111,7 @@ pub fn read_sentence(
             // Capitalised nouns count in running text ("the 12th High-Level Meeting"), not
             // in headlines where every word is capitalised.
             if !(t.cap && heading)
-                && is_in(&vocab::EVENT_NOUNS, &t.folded)
+                && t.is(&vocab::EVENT_NOUNS)
                 && (t.folded != "round" || s.f(i + 1) == "of")
             {
                 return Some((i, None));
@@ -120,7 +120,7 @@ pub fn read_sentence(
             let acronym = t.text.len() <= 5 && t.text.chars().all(|c| c.is_ascii_uppercase());
             (acronym
                 && kb.series_by_name(&t.folded).is_some()
-                && !is_in(&vocab::EVENT_NOUNS, s.f(i + 1)))
+                && !s.is(i + 1, &vocab::EVENT_NOUNS))
             .then_some((i, Some(i)))
         })
         .collect();
@@ -137,7 +137,7 @@ pub fn read_sentence(
             }
         }
     }
-    let planned_sentence = (0..n).any(|k| is_in(&PLANNED_CUES, s.f(k)) && !s.toks[k].cap)
+    let planned_sentence = (0..n).any(|k| s.is(k, &PLANNED_CUES) && !s.toks[k].cap)
         || s.phrase(0, n).contains("set to")
         || s.phrase(0, n).contains("to be held");
     if nouns.is_empty() {
@@ -331,8 +331,8 @@ fn attendees_of(
         let t = &s.toks[k];
         t.cap
             || matches!(t.folded.as_str(), "by" | "over" | "of" | "the")
-            || vocab::is_in(&vocab::TITLE_HEADS, &t.folded)
-            || vocab::is_in(&vocab::TITLE_MODIFIERS, &t.folded)
+            || t.is(&vocab::TITLE_HEADS)
+            || t.is(&vocab::TITLE_MODIFIERS)
     }) && m0.a - c <= 8;
     if !close {
         return Vec::new();
@@ -346,9 +346,9 @@ fn attendees_of(
             t.cap
                 || t.folded == "s"
                 || matches!(t.folded.as_str(), "and" | "at" | "head" | "helm")
-                || vocab::is_in(&vocab::TITLE_CONNECTORS, &t.folded)
-                || vocab::is_in(&vocab::TITLE_HEADS, &t.folded)
-                || vocab::is_in(&vocab::TITLE_MODIFIERS, &t.folded)
+                || t.is(&vocab::TITLE_CONNECTORS)
+                || t.is(&vocab::TITLE_HEADS)
+                || t.is(&vocab::TITLE_MODIFIERS)
         }) && m.a - prev_end <= 16;
         if !list_gap {
             break;
@@ -421,8 +421,8 @@ fn bilateral_series(
         && (!s.toks[m - 1].cap || s.toks[e].cap)
         && !country_compound(s, kb, m - 1)
         && ordinal(s.toks[m - 1].text).is_none()
-        && !is_in(&EVALUATIVE, s.f(m - 1))
-        && !is_in(&vocab::DETERMINERS, s.f(m - 1))
+        && !s.is(m - 1, &EVALUATIVE)
+        && !s.is(m - 1, &vocab::DETERMINERS)
     {
         m -= 1;
     }
@@ -583,7 +583,7 @@ fn time_attaches(s: &Sentence<'_>, start: usize) -> bool {
 /// "of the various joint subcommittees of the Migration Group in ..." → the noun phrase,
 /// provided it holds a capitalised word (a named body, not "a meeting of experts").
 fn series_after(s: &Sentence<'_>, mut a: usize, limit: usize) -> Option<(Span, String)> {
-    while a < limit && (s.f(a) == "the" || is_in(&QUANTIFIERS, s.f(a))) {
+    while a < limit && (s.f(a) == "the" || s.is(a, &QUANTIFIERS)) {
         a += 1;
     }
     let mut b = a;

@@ -2,7 +2,7 @@
 //! ministers", "its 21st meeting", "the twelfth session".
 
 use super::tokens::Sentence;
-use super::vocab::{self, is_in};
+use super::vocab;
 use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while1};
 use nom::combinator::{all_consuming, map_res};
@@ -210,7 +210,7 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
         if !joined
             || noun.cap
             || !plural
-            || is_in(&NOT_COUNTED, &noun.folded)
+            || noun.is(&NOT_COUNTED)
             || noun.folded.chars().any(|c| !c.is_alphabetic())
             || (value == 1)
         {
@@ -219,7 +219,7 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
         }
         let mut a = i;
         let mut approximate = false;
-        while a > 0 && s.joined(a - 1) && is_in(&APPROX, s.f(a - 1))
+        while a > 0 && s.joined(a - 1) && s.is(a - 1, &APPROX)
             || (a > 0 && s.f(a - 1) == "more" && s.f(a) == "than")
             || (a > 0 && s.f(a - 1) == "at" && s.f(a) == "least")
         {

@@ -4,7 +4,7 @@
 
 use super::people::NameMatch;
 use super::tokens::Sentence;
-use super::vocab::{self, is_in};
+use super::vocab;
 use crate::knowledge::Knowledge;
 
 /// An organisation named in a sentence: tokens `a..b`.
@@ -80,16 +80,16 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
         // Shape: a capitalised run that starts ("Ministry of ...") or ends ("... Civil Guard")
         // with an organisation noun. Runs that start with a title are titles, not bodies.
         let starts_ok = s.toks[i].cap
-            && !is_in(&vocab::DETERMINERS, s.f(i))
-            && !is_in(&vocab::TITLE_HEADS, s.f(i))
+            && !s.is(i, &vocab::DETERMINERS)
+            && !s.is(i, &vocab::TITLE_HEADS)
             && !s.toks[i].given
             && (i == 0 || !s.toks[i - 1].cap || !s.joined(i - 1))
             // "Secretary of State for Security": the remit of a title, not a body.
-            && !(i >= 2 && matches!(s.f(i - 1), "of" | "for") && is_in(&vocab::TITLE_HEADS, s.f(i - 2)))
+            && !(i >= 2 && matches!(s.f(i - 1), "of" | "for") && s.is(i - 2, &vocab::TITLE_HEADS))
             && (!kb.is_not_name(s.f(i))
-                || is_in(&vocab::ORG_HEADS, s.f(i))
+                || s.is(i, &vocab::ORG_HEADS)
                 || kb.country_by_demonym(s.f(i)).is_some()
-                || is_in(&vocab::TITLE_MODIFIERS, s.f(i)));
+                || s.is(i, &vocab::TITLE_MODIFIERS));
         if found.is_none() && starts_ok && !heading {
             let mut b = i;
             let connects = |b: usize| {
@@ -101,10 +101,10 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             while b < limit && (s.toks[b].cap || connects(b)) {
                 b += 1;
             }
-            let first_head = is_in(&vocab::ORG_HEADS, s.f(i)) && b > i + 1;
-            let last_head = b > i + 1 && is_in(&vocab::ORG_HEADS, s.f(b - 1));
+            let first_head = s.is(i, &vocab::ORG_HEADS) && b > i + 1;
+            let last_head = b > i + 1 && s.is(b - 1, &vocab::ORG_HEADS);
             let all_heads = (i..b).all(|k| {
-                is_in(&vocab::ORG_HEADS, s.f(k)) || kb.country_by_demonym(s.f(k)).is_some()
+                s.is(k, &vocab::ORG_HEADS) || kb.country_by_demonym(s.f(k)).is_some()
             });
             if (first_head || last_head) && !all_heads {
                 found = Some(b);

@@ -49,7 +49,7 @@ fn name_run(s: &Sentence<'_>, i: usize) -> usize {
             end = j;
         } else if j > i
             && !t.cap
-            && is_in(&vocab::NAME_PARTICLES, &t.folded)
+            && t.is(&vocab::NAME_PARTICLES)
             && s.toks.get(j + 1).is_some_and(|x| x.name_word)
         {
             j += 1;
@@ -166,7 +166,7 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     // Strip qualifiers to find the head.
     let mut k = a;
     while k < b
-        && (is_in(&vocab::FORMER_WORDS, s.f(k))
+        && (s.is(k, &vocab::FORMER_WORDS)
             || kb.country_by_demonym(s.f(k)).is_some()
             || possessive_country(s, kb, k))
     {
@@ -182,9 +182,9 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     // The head noun is the first non-modifier word ("Director General of ...", "head of
     // intelligence at ...") or, for pre-modified titles, the last word ("Foreign Minister").
     let first_head = (k..b)
-        .find(|&x| !is_in(&vocab::TITLE_MODIFIERS, s.f(x)) || is_in(&vocab::TITLE_HEADS, s.f(x)));
+        .find(|&x| !s.is(x, &vocab::TITLE_MODIFIERS) || s.is(x, &vocab::TITLE_HEADS));
     let Some(h) = first_head else { return false };
-    if !is_in(&vocab::TITLE_HEADS, s.f(h)) {
+    if !s.is(h, &vocab::TITLE_HEADS) {
         return false;
     }
     // Everything before the head is a modifier; after it, capitalised words or connectors or
@@ -192,12 +192,12 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     (h + 1..b).all(|x| {
         let t = &s.toks[x];
         t.cap
-            || is_in(&vocab::TITLE_CONNECTORS, &t.folded)
-            || is_in(&vocab::TITLE_HEADS, &t.folded)
+            || t.is(&vocab::TITLE_CONNECTORS)
+            || t.is(&vocab::TITLE_HEADS)
             || t.folded.chars().all(char::is_alphabetic)
                 && t.folded.len() > 2
-                && !is_in(&CLAUSE_WORDS, &t.folded)
-    }) && !is_in(&vocab::TITLE_CONNECTORS, s.f(b - 1))
+                && !t.is(&CLAUSE_WORDS)
+    }) && !s.is(b - 1, &vocab::TITLE_CONNECTORS)
 }
 
 /// Lower-case words that start a new clause and so cannot be inside a title.
@@ -273,7 +273,7 @@ fn possessive_country(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
 fn is_former(s: &Sentence<'_>, a: usize, b: usize) -> bool {
     // "then" marks a past title only as "then-Minister"; "and then Minister X" does not.
     let former = |k: usize| {
-        is_in(&vocab::FORMER_WORDS, s.f(k)) && (s.f(k) != "then" || s.gap_after(k) == "-")
+        s.is(k, &vocab::FORMER_WORDS) && (s.f(k) != "then" || s.gap_after(k) == "-")
     };
     (a..b).any(former) || (a > 0 && former(a - 1))
 }
@@ -281,7 +281,7 @@ fn is_former(s: &Sentence<'_>, a: usize, b: usize) -> bool {
 fn make(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch, a: usize, b: usize) -> TitleMatch {
     // The title span leaves out a leading "former" but keeps the country qualifier.
     let mut start = a;
-    while start < b && is_in(&vocab::FORMER_WORDS, s.f(start)) {
+    while start < b && s.is(start, &vocab::FORMER_WORDS) {
         start += 1;
     }
     TitleMatch {
@@ -299,9 +299,9 @@ fn title_before(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<Tit
     while k > 0 && s.joined(k - 1) {
         let t = &s.toks[k - 1];
         let ok = t.cap && !t.given
-            || is_in(&vocab::TITLE_HEADS, &t.folded)
-            || is_in(&vocab::TITLE_MODIFIERS, &t.folded)
-            || is_in(&vocab::TITLE_CONNECTORS, &t.folded) && t.folded != "and" && t.folded != "the";
+            || t.is(&vocab::TITLE_HEADS)
+            || t.is(&vocab::TITLE_MODIFIERS)
+            || t.is(&vocab::TITLE_CONNECTORS) && t.folded != "and" && t.folded != "the";
         if !ok || name.a - k >= 10 {
             break;
         }
@@ -310,7 +310,7 @@ fn title_before(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<Tit
     // Longest title phrase ending right before the name.
     (k..name.a)
         .find(|&st| {
-            !is_in(&vocab::TITLE_CONNECTORS, s.f(st))
+            !s.is(st, &vocab::TITLE_CONNECTORS)
                 && is_title_phrase(s, kb, st, name.a)
                 && ends_with_head_or_known(s, kb, st, name.a)
         })
@@ -319,10 +319,10 @@ fn title_before(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<Tit
 
 fn ends_with_head_or_known(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> bool {
     let folded = s.folded_phrase(a, b);
-    is_in(&vocab::TITLE_HEADS, s.f(b - 1)) || kb.title_by_name(&folded, None).is_some() || {
+    s.is(b - 1, &vocab::TITLE_HEADS) || kb.title_by_name(&folded, None).is_some() || {
         let mut k = a;
         while k < b
-            && (kb.country_by_demonym(s.f(k)).is_some() || is_in(&vocab::FORMER_WORDS, s.f(k)))
+            && (kb.country_by_demonym(s.f(k)).is_some() || s.is(k, &vocab::FORMER_WORDS))
         {
             k += 1;
         }
@@ -343,7 +343,7 @@ fn phrase_end(s: &Sentence<'_>, kb: &Knowledge, a: usize) -> usize {
                 return k;
             }
         }
-        if k > a && is_in(&CLAUSE_WORDS, s.f(k)) && !s.toks[k].cap {
+        if k > a && s.is(k, &CLAUSE_WORDS) && !s.toks[k].cap {
             return k;
         }
         // "to replace", "to strengthen": an infinitive ends the title ("Ambassador to Spain",
@@ -352,7 +352,7 @@ fn phrase_end(s: &Sentence<'_>, kb: &Knowledge, a: usize) -> usize {
             && s.f(k) == "to"
             && s.toks
                 .get(k + 1)
-                .is_some_and(|t| !t.cap && !is_in(&vocab::DETERMINERS, &t.folded))
+                .is_some_and(|t| !t.cap && !t.is(&vocab::DETERMINERS))
         {
             return k;
         }
@@ -375,7 +375,7 @@ fn appositive_after(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
         return None;
     }
     let mut a = name.b;
-    if is_in(&vocab::DETERMINERS, s.f(a)) {
+    if s.is(a, &vocab::DETERMINERS) {
         a += 1;
     }
     let mut b = phrase_end(s, kb, a);
@@ -413,13 +413,13 @@ fn as_title(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<TitleMa
         return None;
     }
     let mut a = name.b + 1;
-    if is_in(&vocab::DETERMINERS, s.f(a)) {
+    if s.is(a, &vocab::DETERMINERS) {
         a += 1;
     }
     let mut b = phrase_end(s, kb, a);
     while b > a
-        && (is_in(&vocab::TITLE_CONNECTORS, s.f(b - 1))
-            || !s.toks[b - 1].cap && !is_in(&vocab::TITLE_HEADS, s.f(b - 1)))
+        && (s.is(b - 1, &vocab::TITLE_CONNECTORS)
+            || !s.toks[b - 1].cap && !s.is(b - 1, &vocab::TITLE_HEADS))
     {
         b -= 1;
     }
@@ -434,7 +434,7 @@ fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
     let end = name.a; // title is tokens st..end
                       // The name must close the apposition: punctuation or a verb follows.
     let after = s.gap_after(name.b - 1).trim();
-    if name.b < s.toks.len() && after.is_empty() && !is_in(&CLAUSE_WORDS, s.f(name.b)) {
+    if name.b < s.toks.len() && after.is_empty() && !s.is(name.b, &CLAUSE_WORDS) {
         return None;
     }
     let mut st = end;
@@ -448,7 +448,7 @@ fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
         let f = s.f(st - 1);
         // "the" opens the phrase unless it follows a connector ("President of the Government").
         if is_in(&vocab::DETERMINERS, f)
-            && !(st >= 2 && is_in(&vocab::TITLE_CONNECTORS, s.f(st - 2)) && s.f(st - 2) != "and")
+            && !(st >= 2 && s.is(st - 2, &vocab::TITLE_CONNECTORS) && s.f(st - 2) != "and")
         {
             break;
         }
@@ -463,7 +463,7 @@ fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
     }
     // The phrase must open the clause: a determiner or the sentence start before it. After a
     // comma it would more likely be the appositive of the name before ("A, Commissioner, B").
-    let opens = st == 0 || (is_in(&vocab::DETERMINERS, s.f(st - 1)) && s.joined(st - 1));
+    let opens = st == 0 || (s.is(st - 1, &vocab::DETERMINERS) && s.joined(st - 1));
     (opens
         && st < end
         && is_title_phrase(s, kb, st, end)
@@ -473,7 +473,7 @@ fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
 
 fn ends_with_head_or_known_or_remit(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> bool {
     ends_with_head_or_known(s, kb, a, b)
-        || (a..b).any(|k| is_in(&vocab::TITLE_HEADS, s.f(k)) && s.toks[k].cap)
+        || (a..b).any(|k| s.is(k, &vocab::TITLE_HEADS) && s.toks[k].cap)
 }
 
 #[cfg(test)]

@@ -24,6 +24,19 @@ pub struct Tok<'a> {
     pub name_word: bool,
     /// What the rules say about the word.
     pub info: crate::knowledge::WordInfo,
+    /// Core grammar sets the word belongs to ([`vocab::flags`]).
+    pub voc: u32,
+}
+
+impl Tok<'_> {
+    /// True when the word is in `set`.
+    pub fn is(&self, set: &vocab::WordSet) -> bool {
+        if set.bit != 0 {
+            self.voc & set.bit != 0
+        } else {
+            set.contains(&self.folded)
+        }
+    }
 }
 
 /// A sentence: its byte range and tokens, with the document text for gap inspection.
@@ -55,6 +68,7 @@ impl<'a> Sentence<'a> {
                     && !w.text.chars().any(char::is_lowercase);
                 let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
                 let info = kb.word(&folded);
+                let voc = vocab::flags(&folded);
                 let given = cap && info.given;
                 // Only capitalised words can be name words, so only they need the checks.
                 let excluded = cap
@@ -62,8 +76,7 @@ impl<'a> Sentence<'a> {
                         || info.demonym
                         || info.country
                         || info.place
-                        || vocab::is_in(&vocab::TITLE_HEADS, &folded)
-                        || vocab::is_in(&vocab::ORG_HEADS, &folded));
+                        || voc & (vocab::TITLE_HEADS.bit | vocab::ORG_HEADS.bit) != 0);
                 let name_word = cap
                     && !has_digit
                     && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));
@@ -76,6 +89,7 @@ impl<'a> Sentence<'a> {
                     given,
                     name_word,
                     info,
+                    voc,
                 }
             })
             .collect();
@@ -118,6 +132,14 @@ impl<'a> Sentence<'a> {
     pub fn joined(&self, i: usize) -> bool {
         let g = self.gap_after(i);
         !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// True when token `i` is in `set` (its flags for a core set, else a lookup).
+    pub fn is(&self, i: usize, set: &vocab::WordSet) -> bool {
+        match self.toks.get(i) {
+            Some(t) => t.is(set),
+            None => set.contains(""),
+        }
     }
 
     /// Folded token `i`, or "".

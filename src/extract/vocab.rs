@@ -3,7 +3,7 @@
 //! (titles, organisations, places, given names) come from the rules files.
 
 /// Nouns that head a title or role ("Director General of ...", "head of ...").
-pub static TITLE_HEADS: WordSet = WordSet::new(&[
+pub static TITLE_HEADS: WordSet = WordSet::core(&[
     "minister",
     "ministers",
     "president",
@@ -81,10 +81,10 @@ pub static TITLE_HEADS: WordSet = WordSet::new(&[
     "dean",
     "rector",
     "mp",
-]);
+], 1 << 0);
 
 /// Words that modify a title without heading it ("Foreign", "Prime", "Interior").
-pub static TITLE_MODIFIERS: WordSet = WordSet::new(&[
+pub static TITLE_MODIFIERS: WordSet = WordSet::core(&[
     "foreign",
     "prime",
     "interior",
@@ -132,16 +132,16 @@ pub static TITLE_MODIFIERS: WordSet = WordSet::new(&[
     "border",
     "spanish",
     "moroccan",
-]);
+], 1 << 1);
 
 /// Lower-case words that join the parts of a name ("José de la Cruz", "Ould Abdallah").
-pub static NAME_PARTICLES: WordSet = WordSet::new(&[
+pub static NAME_PARTICLES: WordSet = WordSet::core(&[
     "de", "del", "la", "las", "los", "el", "al", "ben", "bin", "ibn", "van", "von", "da", "das",
     "do", "dos", "du", "le", "di", "y", "ould", "bou",
-]);
+], 1 << 2);
 
 /// Words that qualify a title as no longer held.
-pub static FORMER_WORDS: WordSet = WordSet::new(&[
+pub static FORMER_WORDS: WordSet = WordSet::core(&[
     "former",
     "ex",
     "then",
@@ -149,19 +149,18 @@ pub static FORMER_WORDS: WordSet = WordSet::new(&[
     "outgoing",
     "previous",
     "erstwhile",
-]);
+], 1 << 3);
 
 /// Determiners and possessives that may open a title phrase.
-pub static DETERMINERS: WordSet =
-    WordSet::new(&["the", "a", "an", "his", "her", "their", "its", "our"]);
+pub static DETERMINERS: WordSet = WordSet::core(&["the", "a", "an", "his", "her", "their", "its", "our"], 1 << 4);
 
 /// Lower-case words allowed inside a title phrase besides title heads and modifiers.
-pub static TITLE_CONNECTORS: WordSet = WordSet::new(&[
+pub static TITLE_CONNECTORS: WordSet = WordSet::core(&[
     "of", "for", "the", "and", "to", "at", "in", "on", "de", "del", "la", "des", "du", "y",
-]);
+], 1 << 5);
 
 /// Nouns that head an organisation's name ("... Police", "Ministry of ...").
-pub static ORG_HEADS: WordSet = WordSet::new(&[
+pub static ORG_HEADS: WordSet = WordSet::core(&[
     "ministry",
     "police",
     "gendarmerie",
@@ -214,10 +213,10 @@ pub static ORG_HEADS: WordSet = WordSet::new(&[
     "intelligence",
     "security",
     "surveillance",
-]);
+], 1 << 6);
 
 /// Nouns naming an event.
-pub static EVENT_NOUNS: WordSet = WordSet::new(&[
+pub static EVENT_NOUNS: WordSet = WordSet::core(&[
     "meeting",
     "meetings",
     "summit",
@@ -236,7 +235,7 @@ pub static EVENT_NOUNS: WordSet = WordSet::new(&[
     "consultations",
     "negotiations",
     "encounter",
-]);
+], 1 << 7);
 
 /// Words for numbers people spell out.
 pub const NUMBER_WORDS: &[(&str, u64)] = &[
@@ -306,16 +305,21 @@ pub const ORDINAL_WORDS: &[(&str, u32)] = &[
 /// these lists are consulted for every word of every article.
 pub struct WordSet {
     words: &'static [&'static str],
+    /// A bit of the per-word flags ([`flags`]) when the set is one of the grammar's core
+    /// sets, read off each token once; 0 for the others, which are looked up.
+    pub bit: u32,
     set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
 }
 
 impl WordSet {
     /// A set of these words.
     pub const fn new(words: &'static [&'static str]) -> Self {
-        WordSet {
-            words,
-            set: std::sync::OnceLock::new(),
-        }
+        WordSet { words, bit: 0, set: std::sync::OnceLock::new() }
+    }
+
+    /// A core set: membership is a bit of the token's flags.
+    const fn core(words: &'static [&'static str], bit: u32) -> Self {
+        WordSet { words, bit, set: std::sync::OnceLock::new() }
     }
 
     /// True when `folded` is one of the words.
@@ -329,6 +333,24 @@ impl WordSet {
     pub fn words(&self) -> &'static [&'static str] {
         self.words
     }
+}
+
+/// The core sets, whose membership every token carries as flags.
+static CORE: [&WordSet; 8] = [&TITLE_HEADS, &TITLE_MODIFIERS, &NAME_PARTICLES, &FORMER_WORDS, &DETERMINERS, &TITLE_CONNECTORS, &ORG_HEADS, &EVENT_NOUNS];
+
+/// The core-set bits of a folded word: one hash lookup instead of one per set.
+pub fn flags(folded: &str) -> u32 {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, u32> = rustc_hash::FxHashMap::default();
+        for set in CORE {
+            for w in set.words {
+                *m.entry(*w).or_default() |= set.bit;
+            }
+        }
+        m
+    });
+    map.get(folded).copied().unwrap_or(0)
 }
 
 /// True when `folded` (lower case) is in `set`.

@@ -330,7 +330,7 @@ fn attendees_of(
     let close = (c + 1..m0.a).all(|k| {
         let t = &s.toks[k];
         t.cap
-            || matches!(t.folded.as_str(), "by" | "over" | "of" | "the")
+            || matches!(t.folded.as_ref(), "by" | "over" | "of" | "the")
             || t.is(&vocab::TITLE_HEADS)
             || t.is(&vocab::TITLE_MODIFIERS)
     }) && m0.a - c <= 8;
@@ -345,7 +345,7 @@ fn attendees_of(
             let t = &s.toks[k];
             t.cap
                 || t.folded == "s"
-                || matches!(t.folded.as_str(), "and" | "at" | "head" | "helm")
+                || matches!(t.folded.as_ref(), "and" | "at" | "head" | "helm")
                 || t.is(&vocab::TITLE_CONNECTORS)
                 || t.is(&vocab::TITLE_HEADS)
                 || t.is(&vocab::TITLE_MODIFIERS)

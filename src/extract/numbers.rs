@@ -204,7 +204,7 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
         let joined = (i..k).all(|x| s.joined(x));
         let plural = noun.folded.ends_with('s')
             || matches!(
-                noun.folded.as_str(),
+                noun.folded.as_ref(),
                 "people" | "police" | "personnel" | "staff" | "children" | "men" | "women"
             );
         if !joined

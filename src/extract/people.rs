@@ -101,7 +101,7 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch
                 titles.push(t);
             } else if i > 0
                 && s.toks.get(b).is_some_and(|t| {
-                    !t.cap && super::quotes::SPEECH_VERBS.contains(&t.folded.as_str())
+                    !t.cap && super::quotes::SPEECH_VERBS.contains(t.folded.as_ref())
                 })
                 || (i > 0
                     && !s.toks[i - 1].cap

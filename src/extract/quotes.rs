@@ -90,7 +90,7 @@ pub fn speaker(s: &Sentence<'_>, names: &[NameMatch], quote: &QuoteMatch) -> Opt
         .filter(|&k| {
             let t = &s.toks[k];
             (!t.cap || k == 0)
-                && SPEECH_VERBS.contains(t.folded.as_str())
+                && SPEECH_VERBS.contains(t.folded.as_ref())
                 && !(t.start >= quote.inner.start && t.end <= quote.inner.end)
         })
         .collect();

@@ -15,7 +15,7 @@ pub struct Tok<'a> {
     /// The word as written.
     pub text: &'a str,
     /// Folded (lower case, no accents).
-    pub folded: String,
+    pub folded: std::borrow::Cow<'a, str>,
     /// Starts with a capital letter.
     pub cap: bool,
     /// Listed as a given name.
@@ -62,7 +62,12 @@ impl<'a> Sentence<'a> {
         let toks = words(slice)
             .into_iter()
             .map(|w| {
-                let folded = fold(w.text);
+                // Most words of prose are already folded (lower-case ASCII): borrow those.
+                let folded: std::borrow::Cow<'a, str> = if w.text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                    std::borrow::Cow::Borrowed(w.text)
+                } else {
+                    std::borrow::Cow::Owned(fold(w.text))
+                };
                 let cap = is_capitalised(w.text);
                 let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
                     && !w.text.chars().any(char::is_lowercase);
@@ -144,7 +149,7 @@ impl<'a> Sentence<'a> {
 
     /// Folded token `i`, or "".
     pub fn f(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| t.folded.as_str()).unwrap_or("")
+        self.toks.get(i).map(|t| t.folded.as_ref()).unwrap_or("")
     }
 
     /// Text from the start of token `a` to the end of token `b - 1`.

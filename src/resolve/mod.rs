@@ -20,7 +20,7 @@ use crate::knowledge::{Knowledge, OrgId, PersonId};
 use crate::span::{DocId, Span};
 use crate::text::fold;
 use roles::{resolve_org, resolve_title, Role};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Index of a person in [`Resolved::people`].
 pub type EntityId = usize;
@@ -138,7 +138,8 @@ impl Resolved {
 struct People<'k> {
     kb: &'k Knowledge,
     by_key: HashMap<String, EntityId>,
-    seen: HashSet<(EntityId, DocId, Span)>,
+    /// Each full name as written → its person and folded form.
+    spelled: HashMap<String, (EntityId, String)>,
     /// Folded surname → entities whose full names (as written in that document) end with it.
     doc_surnames: HashMap<(DocId, String), Vec<EntityId>>,
     /// Folded surname → knowledge-base people whose names end with it.
@@ -161,7 +162,7 @@ fn surname_keys(folded: &str) -> Vec<&str> {
 
 impl<'k> People<'k> {
     fn new(kb: &'k Knowledge) -> Self {
-        let mut kb_surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut kb_surnames: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, p) in kb.people.iter().enumerate() {
             let folded = fold(&p.name);
             for k in surname_keys(&folded) {
@@ -170,9 +171,9 @@ impl<'k> People<'k> {
         }
         People {
             kb,
-            by_key: HashMap::new(),
-            seen: HashSet::new(),
-            doc_surnames: HashMap::new(),
+            by_key: HashMap::default(),
+            spelled: HashMap::default(),
+            doc_surnames: HashMap::default(),
             kb_surnames,
         }
     }
@@ -197,7 +198,10 @@ impl<'k> People<'k> {
     }
 
     fn mention(&mut self, r: &mut Resolved, id: EntityId, doc: DocId, span: Span, name: &str) {
-        if self.seen.insert((id, doc, span)) {
+        // One name, one person: a span already resolved (the same name read as a person and
+        // as a title holder) is not counted twice.
+        if let std::collections::hash_map::Entry::Vacant(v) = r.mention_index.entry((doc, span)) {
+            v.insert(id);
             let p = &mut r.people[id];
             // Spellings are few per person, mentions many: store each spelling once.
             let spelling = match p.spellings.iter().position(|s| s == name) {
@@ -217,13 +221,21 @@ impl<'k> People<'k> {
 
     /// A full name: the knowledge-base person it names, else the folded name.
     fn full(&mut self, r: &mut Resolved, doc: DocId, span: Span, name: &str) -> EntityId {
-        let folded = fold(name);
-        let kb_id = self.kb.person_by_name(&folded);
-        let (key, display) = match kb_id.and_then(|k| self.kb.people.get(k.0).map(|p| (k, p))) {
-            Some((k, p)) => (format!("kb:{}", k.0), p.name.clone()),
-            None => (folded.clone(), name.to_string()),
+        // Names repeat across an archive: each spelling is folded and looked up once.
+        let (id, folded) = match self.spelled.get(name) {
+            Some((id, folded)) => (*id, folded.clone()),
+            None => {
+                let folded = fold(name);
+                let kb_id = self.kb.person_by_name(&folded);
+                let (key, display) = match kb_id.and_then(|k| self.kb.people.get(k.0).map(|p| (k, p))) {
+                    Some((k, p)) => (format!("kb:{}", k.0), p.name.clone()),
+                    None => (folded.clone(), name.to_string()),
+                };
+                let id = self.entity(r, key, display, kb_id);
+                self.spelled.insert(name.to_string(), (id, folded.clone()));
+                (id, folded)
+            }
         };
-        let id = self.entity(r, key, display, kb_id);
         self.mention(r, id, doc, span, name);
         for k in surname_keys(&folded) {
             let list = self.doc_surnames.entry((doc, k.to_string())).or_default();
@@ -287,7 +299,7 @@ impl<'k> People<'k> {
 pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolved {
     let mut r = Resolved::default();
     let mut people = People::new(kb);
-    let mut title_cache: HashMap<(String, Option<String>, Option<String>), Role> = HashMap::new();
+    let mut title_cache: HashMap<(String, Option<String>, Option<String>), Role> = HashMap::default();
     // Full names first, so surnames can find them.
     for (di, doc_claims) in claims.iter().enumerate() {
         let doc = DocId(di as u32);
@@ -398,11 +410,6 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
     for p in &mut r.people {
         if p.kb.is_none() {
             p.name = most_common_spelling(p);
-        }
-    }
-    for (i, p) in r.people.iter().enumerate() {
-        for m in &p.mentions {
-            r.mention_index.insert((m.doc, m.span), i);
         }
     }
     r.event_clusters = events::clusters(&r);

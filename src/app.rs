@@ -269,14 +269,28 @@ fn load_config(args: &CheckArgs) -> Result<Config, crate::config::ConfigError> {
 /// Reads the articles under `paths`, leaving out what the configuration excludes.
 /// Reads and checks the articles under `paths`, leaving out what the configuration
 /// excludes. Texts are kept in memory only for the HTML report, which shows every article.
-fn load_and_analyse(args: &CheckArgs, config: &Config, kb: &Knowledge) -> (corpus::Corpus, pipeline::Analysis, pipeline::Timings) {
+fn load_and_analyse(
+    args: &CheckArgs,
+    config: &Config,
+    kb: &Knowledge,
+) -> (corpus::Corpus, pipeline::Analysis, pipeline::Timings) {
     let walk = std::time::Instant::now();
     let (files, mut problems) = corpus::collect_files(&args.paths, &[]);
-    let files: Vec<PathBuf> = files.into_iter().filter(|f| !config.is_excluded(&corpus::display_path(f))).collect();
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| !config.is_excluded(&corpus::display_path(f)))
+        .collect();
     if std::env::var_os("FACTDIFF_TIMINGS").is_some() {
-        say!("factdiff: timings: walk {:.2} s, {} files", walk.elapsed().as_secs_f64(), files.len());
+        say!(
+            "factdiff: timings: walk {:.2} s, {} files",
+            walk.elapsed().as_secs_f64(),
+            files.len()
+        );
     }
-    let options = LoadOptions { default_date: args.date, ..LoadOptions::default() };
+    let options = LoadOptions {
+        default_date: args.date,
+        ..LoadOptions::default()
+    };
     let keep_texts = args.format == Format::Html;
     let (mut corpus, analysis, timings) = pipeline::analyse_paths(&files, &options, kb, keep_texts);
     problems.append(&mut corpus.problems);

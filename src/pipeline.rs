@@ -68,14 +68,26 @@ pub fn analyse_timed(corpus: &Corpus, knowledge: &Knowledge) -> (Analysis, Timin
         rules: (t3 - t2).as_secs_f64(),
     };
     let claims_read = claims.iter().map(Vec::len).sum();
-    (Analysis { claims, claims_read, findings }, timings)
+    (
+        Analysis {
+            claims,
+            claims_read,
+            findings,
+        },
+        timings,
+    )
 }
 
 /// Reads, extracts, resolves and checks every article under `paths`, reading and extracting
 /// files in parallel. With `keep_texts` false, each article's text is dropped once its claims
 /// are read, and read again afterwards only for the articles the findings point into: memory
 /// then grows with the claims of an archive, not with its text.
-pub fn analyse_paths(paths: &[std::path::PathBuf], options: &crate::corpus::LoadOptions, knowledge: &Knowledge, keep_texts: bool) -> (Corpus, Analysis, Timings) {
+pub fn analyse_paths(
+    paths: &[std::path::PathBuf],
+    options: &crate::corpus::LoadOptions,
+    knowledge: &Knowledge,
+    keep_texts: bool,
+) -> (Corpus, Analysis, Timings) {
     let t0 = std::time::Instant::now();
     let (mut corpus, counted) = crate::corpus::load_files_map(paths, options, keep_texts, |d| {
         let mut claims = extract::extract(d, knowledge);
@@ -98,7 +110,12 @@ pub fn analyse_paths(paths: &[std::path::PathBuf], options: &crate::corpus::Load
     let t1 = std::time::Instant::now();
     let resolved = crate::resolve::resolve(&corpus, &claims, knowledge);
     let t2 = std::time::Instant::now();
-    let ctx = crate::rules::RuleContext { corpus: &corpus, claims: &claims, resolved: &resolved, kb: knowledge };
+    let ctx = crate::rules::RuleContext {
+        corpus: &corpus,
+        claims: &claims,
+        resolved: &resolved,
+        kb: knowledge,
+    };
     let findings = crate::rules::run(&ctx);
     let t3 = std::time::Instant::now();
     // Freeing millions of small allocations takes seconds on an archive: do it on a thread
@@ -116,12 +133,29 @@ pub fn analyse_paths(paths: &[std::path::PathBuf], options: &crate::corpus::Load
         wanted.sort_unstable();
         wanted.dedup();
         let wanted: rustc_hash::FxHashSet<usize> = wanted.into_iter().collect();
-        corpus.documents.par_iter_mut().enumerate().filter(|(i, _)| wanted.contains(i)).for_each(|(_, doc)| {
-            crate::corpus::reload_text(doc, options);
-        });
+        corpus
+            .documents
+            .par_iter_mut()
+            .enumerate()
+            .filter(|(i, _)| wanted.contains(i))
+            .for_each(|(_, doc)| {
+                crate::corpus::reload_text(doc, options);
+            });
     }
-    let timings = Timings { extract: (t1 - t0).as_secs_f64(), resolve: (t2 - t1).as_secs_f64(), rules: (t3 - t2).as_secs_f64() };
-    (corpus, Analysis { claims, claims_read, findings }, timings)
+    let timings = Timings {
+        extract: (t1 - t0).as_secs_f64(),
+        resolve: (t2 - t1).as_secs_f64(),
+        rules: (t3 - t2).as_secs_f64(),
+    };
+    (
+        corpus,
+        Analysis {
+            claims,
+            claims_read,
+            findings,
+        },
+        timings,
+    )
 }
 
 /// True for the claims resolution and the rules read: people and their titles, heads of
@@ -130,10 +164,13 @@ pub fn analyse_paths(paths: &[std::path::PathBuf], options: &crate::corpus::Load
 pub fn needed_by_rules(claim: &Claim) -> bool {
     use crate::extract::ClaimData;
     match &claim.data {
-        ClaimData::Person { .. } | ClaimData::Title { .. } | ClaimData::Event(_) | ClaimData::Quote { .. } | ClaimData::Office { .. } => true,
+        ClaimData::Person { .. }
+        | ClaimData::Title { .. }
+        | ClaimData::Event(_)
+        | ClaimData::Quote { .. }
+        | ClaimData::Office { .. } => true,
         ClaimData::Organisation { person, .. } => person.is_some(),
         ClaimData::Time { stated_weekday, .. } => stated_weekday.is_some(),
         ClaimData::Place { .. } | ClaimData::Ordinal { .. } | ClaimData::Count { .. } => false,
     }
 }
-

@@ -308,7 +308,12 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
 /// to `process` while its text is in memory. With `keep_text` false the text is dropped
 /// afterwards: an archive is then held as metadata plus whatever `process` returns, and
 /// [`reload_text`] reads a document again when a report needs its words.
-pub fn load_map<T, F>(paths: &[PathBuf], options: &LoadOptions, keep_text: bool, process: F) -> (Corpus, Vec<T>)
+pub fn load_map<T, F>(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    keep_text: bool,
+    process: F,
+) -> (Corpus, Vec<T>)
 where
     T: Send,
     F: Fn(&Document) -> T + Sync + Send,
@@ -321,14 +326,21 @@ where
 }
 
 /// [`load_map`] over files already collected (by [`collect_files`]): no second walk.
-pub fn load_files_map<T, F>(files: &[PathBuf], options: &LoadOptions, keep_text: bool, process: F) -> (Corpus, Vec<T>)
+pub fn load_files_map<T, F>(
+    files: &[PathBuf],
+    options: &LoadOptions,
+    keep_text: bool,
+    process: F,
+) -> (Corpus, Vec<T>)
 where
     T: Send,
     F: Fn(&Document) -> T + Sync + Send,
 {
     use rayon::prelude::*;
     let mut corpus = Corpus::default();
-    let read: Vec<(String, Result<Vec<(Document, T)>, InputError>)> = files
+    // Per file: its path as shown, and its documents with what `process` made of each.
+    type Read<T> = (String, Result<Vec<(Document, T)>, InputError>);
+    let read: Vec<Read<T>> = files
         .par_iter()
         .map(|file| {
             let docs = read_file(file, options).map(|docs| {
@@ -354,7 +366,11 @@ where
                     for note in &doc.notes {
                         if !seen.contains(note) {
                             seen.push(note.clone());
-                            corpus.problems.push(InputError::Notice { path: shown.clone(), line: note.line, message: note.message.clone() });
+                            corpus.problems.push(InputError::Notice {
+                                path: shown.clone(),
+                                line: note.line,
+                                message: note.message.clone(),
+                            });
                         }
                     }
                 }
@@ -379,10 +395,18 @@ pub fn reload_text(doc: &mut Document, options: &LoadOptions) -> bool {
     }
     // Posts of a WordPress array are shown as `file#N`.
     let file = match doc.path.rsplit_once('#') {
-        Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !Path::new(&doc.path).exists() => file.to_string(),
+        Some((file, n))
+            if !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && !Path::new(&doc.path).exists() =>
+        {
+            file.to_string()
+        }
         _ => doc.path.clone(),
     };
-    let Ok(docs) = read_file(Path::new(&file), options) else { return false };
+    let Ok(docs) = read_file(Path::new(&file), options) else {
+        return false;
+    };
     match docs.into_iter().find(|d| d.path == doc.path) {
         Some(d) => {
             doc.text = d.text;

@@ -118,10 +118,8 @@ pub fn read_sentence(
             }
             // A series known by an acronym stands for its meeting ("the February RAN").
             let acronym = t.text.len() <= 5 && t.text.chars().all(|c| c.is_ascii_uppercase());
-            (acronym
-                && kb.series_by_name(&t.folded).is_some()
-                && !s.is(i + 1, &vocab::EVENT_NOUNS))
-            .then_some((i, Some(i)))
+            (acronym && kb.series_by_name(&t.folded).is_some() && !s.is(i + 1, &vocab::EVENT_NOUNS))
+                .then_some((i, Some(i)))
         })
         .collect();
     if nouns.is_empty() && !counts.is_empty() {

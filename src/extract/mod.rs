@@ -389,7 +389,10 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     for (span, mut ev) in events.events {
         if let Some(t) = &ev.time {
             let at = times.partition_point(|m| m.span.start < t.span.start);
-            if times.get(at).is_some_and(|m| m.span == t.span && m.relative) {
+            if times
+                .get(at)
+                .is_some_and(|m| m.span == t.span && m.relative)
+            {
                 ev.relative_time = Some(t.span.slice(text).to_string());
             }
         }

@@ -103,9 +103,8 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             }
             let first_head = s.is(i, &vocab::ORG_HEADS) && b > i + 1;
             let last_head = b > i + 1 && s.is(b - 1, &vocab::ORG_HEADS);
-            let all_heads = (i..b).all(|k| {
-                s.is(k, &vocab::ORG_HEADS) || kb.country_by_demonym(s.f(k)).is_some()
-            });
+            let all_heads = (i..b)
+                .all(|k| s.is(k, &vocab::ORG_HEADS) || kb.country_by_demonym(s.f(k)).is_some());
             if (first_head || last_head) && !all_heads {
                 found = Some(b);
             }

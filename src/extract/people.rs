@@ -105,7 +105,7 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch
                 })
                 || (i > 0
                     && !s.toks[i - 1].cap
-                    && super::quotes::SPEECH_VERBS.contains(&s.f(i - 1))
+                    && super::quotes::SPEECH_VERBS.contains(s.f(i - 1))
                     && s.joined(i - 1))
             {
                 names.push(m);
@@ -181,8 +181,8 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     }
     // The head noun is the first non-modifier word ("Director General of ...", "head of
     // intelligence at ...") or, for pre-modified titles, the last word ("Foreign Minister").
-    let first_head = (k..b)
-        .find(|&x| !s.is(x, &vocab::TITLE_MODIFIERS) || s.is(x, &vocab::TITLE_HEADS));
+    let first_head =
+        (k..b).find(|&x| !s.is(x, &vocab::TITLE_MODIFIERS) || s.is(x, &vocab::TITLE_HEADS));
     let Some(h) = first_head else { return false };
     if !s.is(h, &vocab::TITLE_HEADS) {
         return false;
@@ -272,9 +272,8 @@ fn possessive_country(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
 
 fn is_former(s: &Sentence<'_>, a: usize, b: usize) -> bool {
     // "then" marks a past title only as "then-Minister"; "and then Minister X" does not.
-    let former = |k: usize| {
-        s.is(k, &vocab::FORMER_WORDS) && (s.f(k) != "then" || s.gap_after(k) == "-")
-    };
+    let former =
+        |k: usize| s.is(k, &vocab::FORMER_WORDS) && (s.f(k) != "then" || s.gap_after(k) == "-");
     (a..b).any(former) || (a > 0 && former(a - 1))
 }
 
@@ -321,9 +320,7 @@ fn ends_with_head_or_known(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize)
     let folded = s.folded_phrase(a, b);
     s.is(b - 1, &vocab::TITLE_HEADS) || kb.title_by_name(&folded, None).is_some() || {
         let mut k = a;
-        while k < b
-            && (kb.country_by_demonym(s.f(k)).is_some() || s.is(k, &vocab::FORMER_WORDS))
-        {
+        while k < b && (kb.country_by_demonym(s.f(k)).is_some() || s.is(k, &vocab::FORMER_WORDS)) {
             k += 1;
         }
         kb.title_by_name(&s.folded_phrase(k, b), None).is_some()

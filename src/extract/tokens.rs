@@ -63,7 +63,11 @@ impl<'a> Sentence<'a> {
             .into_iter()
             .map(|w| {
                 // Most words of prose are already folded (lower-case ASCII): borrow those.
-                let folded: std::borrow::Cow<'a, str> = if w.text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                let folded: std::borrow::Cow<'a, str> = if w
+                    .text
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                {
                     std::borrow::Cow::Borrowed(w.text)
                 } else {
                     std::borrow::Cow::Owned(fold(w.text))

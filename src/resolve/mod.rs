@@ -227,10 +227,11 @@ impl<'k> People<'k> {
             None => {
                 let folded = fold(name);
                 let kb_id = self.kb.person_by_name(&folded);
-                let (key, display) = match kb_id.and_then(|k| self.kb.people.get(k.0).map(|p| (k, p))) {
-                    Some((k, p)) => (format!("kb:{}", k.0), p.name.clone()),
-                    None => (folded.clone(), name.to_string()),
-                };
+                let (key, display) =
+                    match kb_id.and_then(|k| self.kb.people.get(k.0).map(|p| (k, p))) {
+                        Some((k, p)) => (format!("kb:{}", k.0), p.name.clone()),
+                        None => (folded.clone(), name.to_string()),
+                    };
                 let id = self.entity(r, key, display, kb_id);
                 self.spelled.insert(name.to_string(), (id, folded.clone()));
                 (id, folded)
@@ -299,7 +300,8 @@ impl<'k> People<'k> {
 pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolved {
     let mut r = Resolved::default();
     let mut people = People::new(kb);
-    let mut title_cache: HashMap<(String, Option<String>, Option<String>), Role> = HashMap::default();
+    let mut title_cache: HashMap<(String, Option<String>, Option<String>), Role> =
+        HashMap::default();
     // Full names first, so surnames can find them.
     for (di, doc_claims) in claims.iter().enumerate() {
         let doc = DocId(di as u32);

@@ -75,7 +75,10 @@ pub fn strip_country(folded: &str, kb: &Knowledge) -> (Option<String>, String) {
     if joined.contains(" 's ") || joined.contains("'s ") || joined.contains(" s ") {
         for c in &kb.countries {
             let name = fold(&c.name);
-            if let Some(rest) = joined.strip_prefix(&format!("{name} 's ")).or_else(|| joined.strip_prefix(&format!("{name}'s "))) {
+            if let Some(rest) = joined
+                .strip_prefix(&format!("{name} 's "))
+                .or_else(|| joined.strip_prefix(&format!("{name}'s ")))
+            {
                 country.get_or_insert(c.code.clone());
                 joined = rest.to_string();
                 break;
@@ -84,7 +87,6 @@ pub fn strip_country(folded: &str, kb: &Knowledge) -> (Option<String>, String) {
     }
     (country, joined)
 }
-
 
 /// Resolves a title phrase against the knowledge base. `country` is the country the
 /// extractor read; the person's nationality is used when the title states none.

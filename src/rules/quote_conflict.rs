@@ -204,7 +204,10 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     pairs.sort_unstable();
     pairs.dedup();
     // Word sets for the cheap test, built once per quotation.
-    let word_sets: Vec<rustc_hash::FxHashSet<&str>> = quotes.iter().map(|q| q.words.split(' ').collect()).collect();
+    let word_sets: Vec<rustc_hash::FxHashSet<&str>> = quotes
+        .iter()
+        .map(|q| q.words.split(' ').collect())
+        .collect();
     // Pairs that are one quotation: similar enough, and not merely an excerpt of the other.
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     fn root(p: &mut [usize], mut x: usize) -> usize {
@@ -219,7 +222,8 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     for (a, b) in pairs {
         let (qa, qb) = (&quotes[a], &quotes[b]);
         // Cheap test first: quotations sharing few words cannot reach the similarity bar.
-        if qa.words != qb.words && shared_word_share(&word_sets[a], &word_sets[b]) < SIMILAR * 0.75 {
+        if qa.words != qb.words && shared_word_share(&word_sets[a], &word_sets[b]) < SIMILAR * 0.75
+        {
             continue;
         }
         let ratio = if qa.words == qb.words {

@@ -716,7 +716,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
         let mut best: Option<(Toks<'a>, Expr)> = None;
         for c in cands {
             if let Ok((rest, e)) = c(i) {
-                if best.as_ref().map_or(true, |(r, _)| rest.len() < r.len()) {
+                if best.as_ref().is_none_or(|(r, _)| rest.len() < r.len()) {
                     best = Some((rest, e));
                 }
             }
@@ -760,9 +760,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
         if !matches!(m, 3 | 5) {
             return true;
         }
-        let after_ok = rest
-            .first()
-            .map_or(true, |n| matches!(n.lex, Lex::Punct(_)));
+        let after_ok = rest.first().is_none_or(|n| matches!(n.lex, Lex::Punct(_)));
         match self.prev.map(|t| t.lex) {
             Some(Lex::Kw(
                 Kw::In
@@ -2446,7 +2444,7 @@ impl<'t, 'b> Grammar<'t, 'b> {
         // "the day before the vote" counts from another event: only a punctuation mark, a
         // conjunction or a verb may follow.
         let verb = cue::FUT | cue::FUT_VERB | cue::PAST | cue::ED | cue::IS_ARE;
-        let free = r.first().map_or(true, |t| {
+        let free = r.first().is_none_or(|t| {
             matches!(t.lex, Lex::Punct(_) | Lex::Kw(Kw::And | Kw::But | Kw::When))
                 || t.cue & verb != 0
         });

@@ -237,6 +237,7 @@ pub fn facts(
                 title,
                 country,
                 former,
+                ..
             } => {
                 if cover
                     .containers

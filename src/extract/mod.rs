@@ -53,6 +53,10 @@ pub enum ClaimData {
         /// True for a title no longer held ("former", "ex-", "then-").
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         former: bool,
+        /// True when the sentence is dated more than a year before the article ("in 1991,
+        /// Prime Minister X signed ..."): the title was held then, not on the article's date.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        historical: bool,
     },
     /// An organisation, optionally with a person it is attached to ("at the head of").
     Organisation {
@@ -289,6 +293,18 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
                 },
             );
         }
+        // A sentence dated well before the article speaks of the past.
+        let historical = doc.published.is_some_and(|p| {
+            times
+                .iter()
+                .filter(|m| m.span.start >= start && m.span.end <= end)
+                .any(|m| {
+                    m.value
+                        .parts()
+                        .and_then(|x| x.range)
+                        .is_some_and(|(_, last)| (p - last).num_days() > 365)
+                })
+        });
         for tm in &titles {
             push(
                 &mut claims,
@@ -299,6 +315,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
                     title: tm.span.slice(text).to_string(),
                     country: tm.country.clone(),
                     former: tm.former,
+                    historical,
                 },
             );
         }

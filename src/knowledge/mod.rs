@@ -79,6 +79,8 @@ pub struct Title {
     pub labels: BTreeMap<String, String>,
     /// Exclusive group, if any.
     pub group: Option<String>,
+    /// One holder per country at a time.
+    pub single: bool,
     /// Source note.
     pub source: String,
     /// Where it is defined.
@@ -437,6 +439,7 @@ impl Knowledge {
                     .map(|(k, v)| (k.to_ascii_uppercase(), v.clone()))
                     .collect(),
                 group: t.group.clone(),
+                single: t.single,
                 source: t.source.clone(),
                 at: at(span_of(&t.id)),
             });

@@ -96,6 +96,9 @@ pub struct TitleEntry {
     /// Titles in the same exclusive group cannot be held by one person at once.
     #[serde(default)]
     pub group: Option<String>,
+    /// One holder per country at a time (a head of government, a minister of a portfolio).
+    #[serde(default)]
+    pub single: bool,
     /// Where the facts come from.
     pub source: String,
 }

@@ -87,6 +87,8 @@ pub struct RoleClaim {
     pub role: Role,
     /// True for "former" titles.
     pub former: bool,
+    /// True when the sentence is dated more than a year before the article.
+    pub historical: bool,
     /// How it was stated.
     pub via: RoleVia,
 }
@@ -326,6 +328,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                     title,
                     country,
                     former,
+                    historical,
                 } => {
                     let Some(p) = people.lookup(&mut r, doc, *person_span, person) else {
                         continue;
@@ -349,6 +352,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                         text: title.clone(),
                         role,
                         former: *former,
+                        historical: *historical,
                         via: RoleVia::Title,
                     });
                 }
@@ -378,6 +382,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                         text: name.clone(),
                         role,
                         former: false,
+                        historical: false,
                         via: RoleVia::HeadOf,
                     });
                 }

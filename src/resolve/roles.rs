@@ -113,14 +113,13 @@ pub fn resolve_title(
     // "Moroccan Ambassador in Madrid", "Minister of Foreign Affairs of Morocco": drop a
     // trailing place or qualifier and try again.
     if role.title.is_none() {
-        for cut in [" in ", " to ", " at ", " of the kingdom", " of "] {
+        // Only a place or posting may be cut: "president of the european commission" is
+        // not a president of a country.
+        for cut in [" in ", " to ", " at "] {
             if let Some((head, _)) = core.split_once(cut) {
                 if let Some(t) = kb.title_by_name(head, country.as_deref()) {
-                    // Only bare ranks may be cut ("ambassador in madrid"); "minister of x" keeps x.
-                    if !head.contains(' ') || cut != " of " {
-                        role.title = Some(t);
-                        break;
-                    }
+                    role.title = Some(t);
+                    break;
                 }
             }
         }

@@ -17,6 +17,7 @@ mod office_holder_conflict;
 mod quote_conflict;
 mod relative_date_conflict;
 mod role_contradicts_knowledge;
+mod title_holder_conflict;
 mod weekday_mismatch;
 
 pub use context::RuleContext;
@@ -146,6 +147,12 @@ const REGISTRY: &[RuleMeta] = &[
         "role_contradicts_knowledge.rs",
         Error,
         "A title or body contradicts the knowledge base"
+    ),
+    rule!(
+        title_holder_conflict,
+        "title_holder_conflict.rs",
+        Error,
+        "A one-holder office is given to someone else than its holder"
     ),
     rule!(
         weekday_mismatch,

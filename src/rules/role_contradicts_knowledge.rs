@@ -57,7 +57,12 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         if !claim.role.is_known() {
             continue;
         }
-        let day = ctx.corpus.get(claim.doc).and_then(|d| d.published);
+        // A sentence about the past is checked against every role ever held.
+        let day = ctx
+            .corpus
+            .get(claim.doc)
+            .and_then(|d| d.published)
+            .filter(|_| !claim.historical);
         let held: Vec<_> = person.roles.iter().filter(|r| r.held_on(day)).collect();
         if held.iter().any(|r| matches_kb(&claim.role, r)) {
             continue;

@@ -30,7 +30,7 @@ const HIDDEN: &[&str] = &[
 ];
 
 /// Elements that end a line of text.
-const BLOCKS: &[&str] = &[
+pub const BLOCKS: &[&str] = &[
     "p",
     "div",
     "br",

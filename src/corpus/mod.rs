@@ -15,7 +15,8 @@ mod wordpress;
 
 pub use dateline::find_dateline;
 pub use decode::{decode, Binary, Decoded, Note};
-pub use walk::collect_files;
+pub use html::BLOCKS as HTML_BLOCKS;
+pub use walk::{collect_files, ARTICLE_EXTENSIONS};
 
 use crate::span::DocId;
 use chrono::NaiveDate;

@@ -9,7 +9,7 @@ use std::fs::FileType;
 use std::path::{Path, PathBuf};
 
 /// File name endings read when walking a folder. Files given explicitly are always read.
-const ARTICLE_EXTENSIONS: &[&str] = &[
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "mdx", "html", "htm", "xhtml", "json",
 ];
 

@@ -270,9 +270,7 @@ fn disk(
 }
 
 /// File name endings read from a git folder, as when walking a folder on disk.
-const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "mdx", "html", "htm", "xhtml", "json",
-];
+use crate::corpus::ARTICLE_EXTENSIONS;
 
 /// A file or folder as it is at a revision.
 fn git(

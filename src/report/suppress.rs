@@ -15,28 +15,8 @@ use scraper::{Html, Node};
 /// The comment keyword.
 pub const KEYWORD: &str = "factdiff-ignore";
 
-/// Elements whose text starts a new line in the HTML reader's output.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "tr",
-    "table",
-    "section",
-    "article",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "pre",
-];
+/// Elements whose text starts a new line in the HTML reader's output: the reader's own list.
+use crate::corpus::HTML_BLOCKS as BLOCKS;
 
 /// One suppression comment.
 #[derive(Debug, Clone, PartialEq, Eq)]

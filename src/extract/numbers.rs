@@ -170,7 +170,11 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
         let (value, mut noun_at) = if t.folded == "a" && s.f(i + 1) == "dozen" {
             (Some(12), i + 2)
         } else {
-            (cardinal(t.text), i + 1)
+            // Only digits, listed number words and hyphenated words can be cardinals.
+            let candidate = t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || t.voc & vocab::NUMBER_BIT != 0
+                || t.text.contains('-');
+            (if candidate { cardinal(t.text) } else { None }, i + 1)
         };
         // "two sides", "one country": small spelled-out numbers are mostly idiom, not counts.
         let Some(value) = value.filter(|&v| v > 2 || t.text.chars().all(|c| c.is_ascii_digit()))

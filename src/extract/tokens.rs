@@ -1,7 +1,7 @@
 //! Sentence tokens with the facts every grammar asks about each word, computed once.
 
 use crate::knowledge::Knowledge;
-use crate::text::{fold, is_capitalised, words};
+use crate::text::{fold, is_capitalised, Words};
 
 use super::vocab;
 
@@ -59,8 +59,7 @@ impl<'a> Sentence<'a> {
     /// Tokenises `text[start..end]`.
     pub fn new(text: &'a str, start: usize, end: usize, kb: &Knowledge) -> Self {
         let slice = text.get(start..end).unwrap_or("");
-        let toks = words(slice)
-            .into_iter()
+        let toks = Words::new(slice)
             .map(|w| {
                 // Most words of prose are already folded (lower-case ASCII): borrow those.
                 let folded: std::borrow::Cow<'a, str> = if w

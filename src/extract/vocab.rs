@@ -379,6 +379,10 @@ static CORE: [&WordSet; 8] = [
     &EVENT_NOUNS,
 ];
 
+/// The flag bit of a spelled-out number word ([`NUMBER_WORDS`]), so the count grammar
+/// looks a word up only when it is one.
+pub const NUMBER_BIT: u32 = 1 << 8;
+
 /// The core-set bits of a folded word: one hash lookup instead of one per set.
 pub fn flags(folded: &str) -> u32 {
     static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
@@ -389,6 +393,9 @@ pub fn flags(folded: &str) -> u32 {
             for w in set.words {
                 *m.entry(*w).or_default() |= set.bit;
             }
+        }
+        for (w, _) in NUMBER_WORDS {
+            *m.entry(*w).or_default() |= NUMBER_BIT;
         }
         m
     });

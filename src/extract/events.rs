@@ -44,7 +44,8 @@ fn family(noun: &str) -> &'static str {
 }
 
 /// Verbs that make the sentence's subject the series holding the meeting.
-static HOLD_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub(crate) static HOLD_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "held",
     "holds",
     "hold",
@@ -58,10 +59,13 @@ static HOLD_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordS
     "concluded",
     "celebrated",
     "holding",
-]);
+],
+    1 << 13,
+);
 
 /// Words that mark an event as still to come.
-static PLANNED_CUES: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub(crate) static PLANNED_CUES: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "will",
     "shall",
     "scheduled",
@@ -72,10 +76,13 @@ static PLANNED_CUES: crate::extract::vocab::WordSet = crate::extract::vocab::Wor
     "forthcoming",
     "convene",
     "agreed",
-]);
+],
+    1 << 14,
+);
 
 /// Quantifiers left out of a series name ("the various joint subcommittees of ...").
-static QUANTIFIERS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub(crate) static QUANTIFIERS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "various",
     "different",
     "several",
@@ -86,7 +93,9 @@ static QUANTIFIERS: crate::extract::vocab::WordSet = crate::extract::vocab::Word
     "hoc",
     "two",
     "respective",
-]);
+],
+    1 << 15,
+);
 
 /// Times of the sentence: span and value.
 pub type SentenceTime = (Span, TimeValue);
@@ -361,7 +370,8 @@ fn attendees_of(
 }
 
 /// Adjectives that say nothing about which series a meeting belongs to.
-static EVALUATIVE: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub(crate) static EVALUATIVE: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "long-awaited",
     "awaited",
     "new",
@@ -389,7 +399,9 @@ static EVALUATIVE: crate::extract::vocab::WordSet = crate::extract::vocab::WordS
     "this",
     "that",
     "such",
-]);
+],
+    1 << 16,
+);
 
 /// True for a hyphenated pair of nationalities or countries: "Moroccan-Spanish", "Spain-Morocco".
 fn country_compound(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
@@ -459,9 +471,12 @@ fn bilateral_series(
 
 /// Verbs that make a meeting of the people on either side: "A met B", "A received B",
 /// "B was received by A", "A held talks with B".
-static MEETING_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub(crate) static MEETING_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "met", "meets", "received", "receives", "welcomed", "welcomes", "hosted", "hosts",
-]);
+],
+    1 << 17,
+);
 
 /// A meeting told by its verb, with no event noun: "Ruiz Gil met Morel Dubois in Lisbon on
 /// Wednesday". Needs two named people, one on each side of the verb (or after "by"/"with").

@@ -74,7 +74,8 @@ pub fn cardinal(word: &str) -> Option<u64> {
 }
 
 /// Words that make a count approximate.
-static APPROX: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub(crate) static APPROX: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "about",
     "around",
     "some",
@@ -91,10 +92,13 @@ static APPROX: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::
     "dozens",
     "hundreds",
     "thousands",
-]);
+],
+    1 << 11,
+);
 
 /// Nouns that are units of time or measure, counted by other grammars or not at all.
-static NOT_COUNTED: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub(crate) static NOT_COUNTED: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "years",
     "year",
     "months",
@@ -130,7 +134,9 @@ static NOT_COUNTED: crate::extract::vocab::WordSet = crate::extract::vocab::Word
     "hundred",
     "points",
     "o'clock",
-]);
+],
+    1 << 12,
+);
 
 /// A count found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -201,7 +201,8 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
 }
 
 /// Lower-case words that start a new clause and so cannot be inside a title.
-static CLAUSE_WORDS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub(crate) static CLAUSE_WORDS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "who",
     "which",
     "that",
@@ -264,7 +265,9 @@ static CLAUSE_WORDS: crate::extract::vocab::WordSet = crate::extract::vocab::Wor
     "must",
     "should",
     "shall",
-]);
+],
+    1 << 18,
+);
 
 fn possessive_country(s: &Sentence<'_>, kb: &Knowledge, k: usize) -> bool {
     possessive_after(s, k) && kb.country_by_name(s.f(k)).is_some()

@@ -43,7 +43,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMatch> {
 }
 
 /// Verbs that introduce what someone said.
-pub static SPEECH_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub static SPEECH_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "said",
     "says",
     "say",
@@ -76,12 +77,17 @@ pub static SPEECH_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab:
     "assured",
     "argued",
     "wrote",
-]);
+],
+    1 << 9,
+);
 
 /// Speech verbs whose object is the listener ("Felt told O'Connor"), not the speaker.
-static OBJECT_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::new(&[
+pub(crate) static OBJECT_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
+    &[
     "told", "warned", "assured", "informed", "reminded", "asked", "urged",
-]);
+],
+    1 << 10,
+);
 
 /// The speaker of a quotation in sentence `s`: the person named nearest to a speech verb,
 /// or "according to NAME".

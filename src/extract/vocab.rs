@@ -346,7 +346,7 @@ impl WordSet {
     }
 
     /// A core set: membership is a bit of the token's flags.
-    const fn core(words: &'static [&'static str], bit: u32) -> Self {
+    pub(crate) const fn core(words: &'static [&'static str], bit: u32) -> Self {
         WordSet {
             words,
             bit,
@@ -368,7 +368,9 @@ impl WordSet {
 }
 
 /// The core sets, whose membership every token carries as flags.
-static CORE: [&WordSet; 8] = [
+/// Every word list the grammars consult word by word is one: a token's flags answer
+/// membership with a bit test instead of a hash lookup per list.
+static CORE: [&WordSet; 18] = [
     &TITLE_HEADS,
     &TITLE_MODIFIERS,
     &NAME_PARTICLES,
@@ -377,6 +379,16 @@ static CORE: [&WordSet; 8] = [
     &TITLE_CONNECTORS,
     &ORG_HEADS,
     &EVENT_NOUNS,
+    &super::quotes::SPEECH_VERBS,
+    &super::quotes::OBJECT_VERBS,
+    &super::numbers::APPROX,
+    &super::numbers::NOT_COUNTED,
+    &super::events::HOLD_VERBS,
+    &super::events::PLANNED_CUES,
+    &super::events::QUANTIFIERS,
+    &super::events::EVALUATIVE,
+    &super::events::MEETING_VERBS,
+    &super::people::CLAUSE_WORDS,
 ];
 
 /// The flag bit of a spelled-out number word ([`NUMBER_WORDS`]), so the count grammar
@@ -405,4 +417,29 @@ pub fn flags(folded: &str) -> u32 {
 /// True when `folded` (lower case) is in `set`.
 pub fn is_in(set: &WordSet, folded: &str) -> bool {
     set.contains(folded)
+}
+
+#[cfg(test)]
+mod core_tests {
+    use super::*;
+
+    #[test]
+    fn core_bits_are_distinct_single_bits() {
+        let mut seen = NUMBER_BIT;
+        for set in CORE {
+            assert_eq!(set.bit.count_ones(), 1, "{:?}", set.words.first());
+            assert_eq!(seen & set.bit, 0, "bit used twice: {:?}", set.words.first());
+            seen |= set.bit;
+        }
+    }
+
+    #[test]
+    fn flags_answer_like_the_sets() {
+        for set in CORE {
+            for w in set.words {
+                assert_ne!(flags(w) & set.bit, 0, "{w}");
+            }
+            assert_eq!(flags("zzzz-not-a-word") & set.bit, 0);
+        }
+    }
 }

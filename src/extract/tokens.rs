@@ -76,7 +76,7 @@ impl<'a> Sentence<'a> {
                     && !w.text.chars().any(char::is_lowercase);
                 let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
                 let info = kb.word(&folded);
-                let voc = vocab::flags(&folded);
+                let voc = info.voc;
                 let given = cap && info.given;
                 // Only capitalised words can be name words, so only they need the checks.
                 let excluded = cap

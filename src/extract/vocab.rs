@@ -395,11 +395,17 @@ static CORE: [&WordSet; 18] = [
 /// looks a word up only when it is one.
 pub const NUMBER_BIT: u32 = 1 << 8;
 
-/// The core-set bits of a folded word: one hash lookup instead of one per set.
+/// The core-set bits of a folded word: one hash lookup instead of one per set. Tokens get
+/// them from [`crate::knowledge::Knowledge::word`], which merges this table into its own.
 pub fn flags(folded: &str) -> u32 {
+    all_flags().get(folded).copied().unwrap_or(0)
+}
+
+/// Every word with core-set bits, and its bits.
+pub fn all_flags() -> &'static rustc_hash::FxHashMap<&'static str, u32> {
     static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
         std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
+    MAP.get_or_init(|| {
         let mut m: rustc_hash::FxHashMap<&'static str, u32> = rustc_hash::FxHashMap::default();
         for set in CORE {
             for w in set.words {
@@ -410,8 +416,7 @@ pub fn flags(folded: &str) -> u32 {
             *m.entry(*w).or_default() |= NUMBER_BIT;
         }
         m
-    });
-    map.get(folded).copied().unwrap_or(0)
+    })
 }
 
 /// True when `folded` (lower case) is in `set`.

@@ -222,6 +222,9 @@ pub struct WordInfo {
     pub place_start: bool,
     /// The first word of an organisation name, alias or local alias.
     pub org_start: bool,
+    /// The grammar's word-list flags ([`crate::extract::vocab::flags`]), kept here so a
+    /// token needs one lookup, not two.
+    pub voc: u32,
 }
 
 /// Everything loaded from the rules files, indexed for lookup by folded name.
@@ -766,6 +769,9 @@ impl Knowledge {
             .chain(self.org_local_aliases.keys().map(|(_, a)| a))
         {
             info.entry(first(w)).or_default().org_start = true;
+        }
+        for (w, bits) in crate::extract::vocab::all_flags() {
+            info.entry(w.to_string()).or_default().voc |= bits;
         }
         self.word_info = info;
     }

@@ -73,33 +73,43 @@ const MAX_CONTROLS_PER_MILLE: usize = 50;
 /// as is, mostly-UTF-8 with a few bad sequences is repaired, and anything else is read as
 /// Windows-1252 (a superset of Latin-1), with a note saying so.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Binary> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let body = bytes.get(bom_len..).unwrap_or_default();
+    decode_vec(bytes.to_vec())
+}
+
+/// [`decode`], taking the bytes: UTF-8 (most files) becomes the text without a copy.
+pub fn decode_vec(mut bytes: Vec<u8>) -> Result<Decoded, Binary> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         if encoding == encoding_rs::UTF_8 {
-            return decode_8bit(body);
+            bytes.drain(..bom_len.min(bytes.len()));
+            let nuls = check_8bit(&bytes)?;
+            return Ok(decode_8bit(bytes, nuls));
         }
+        let body = bytes.get(bom_len..).unwrap_or_default();
         return decode_utf16(body, encoding, true).ok_or(Binary {
             what: "binary data after a UTF-16 byte order mark",
         });
     }
-    if let Some(what) = signature(bytes) {
+    if let Some(what) = signature(&bytes) {
         return Err(Binary { what });
     }
-    if let Some(encoding) = utf16_by_nul_pattern(bytes) {
-        if let Some(decoded) = decode_utf16(bytes, encoding, false) {
+    if let Some(encoding) = utf16_by_nul_pattern(&bytes) {
+        if let Some(decoded) = decode_utf16(&bytes, encoding, false) {
             return Ok(decoded);
         }
     }
-    decode_8bit(bytes).or_else(|binary| {
-        // Text in a non-Latin script (Arabic, Cyrillic...) saved as UTF-16 without a BOM has
-        // few NUL bytes (only its spaces and digits), and its other bytes look like control
-        // characters. Before calling it binary, see whether it is clean UTF-16 text.
-        [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
-            .into_iter()
-            .find(|&e| looks_like_utf16_text(bytes, e))
-            .and_then(|e| decode_utf16(bytes, e, false))
-            .ok_or(binary)
-    })
+    match check_8bit(&bytes) {
+        Ok(nuls) => Ok(decode_8bit(bytes, nuls)),
+        Err(binary) => {
+            // Text in a non-Latin script (Arabic, Cyrillic...) saved as UTF-16 without a BOM
+            // has few NUL bytes (only its spaces and digits), and its other bytes look like
+            // control characters. Before calling it binary, see whether it is clean UTF-16.
+            [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+                .into_iter()
+                .find(|&e| looks_like_utf16_text(&bytes, e))
+                .and_then(|e| decode_utf16(&bytes, e, false))
+                .ok_or(binary)
+        }
+    }
 }
 
 /// True when the first 16 KiB decode as `encoding` without a single error and are mostly
@@ -133,25 +143,20 @@ fn looks_like_utf16_text(bytes: &[u8], encoding: &'static encoding_rs::Encoding)
 
 /// UTF-8 (possibly repaired) or Windows-1252, NUL bytes dropped; binary when the bytes are
 /// not text.
-fn decode_8bit(bytes: &[u8]) -> Result<Decoded, Binary> {
-    let nuls = bytes.iter().filter(|&&b| b == 0).count();
-    let mut notes = Vec::new();
-    let stripped: std::borrow::Cow<'_, [u8]> = if nuls == 0 {
-        std::borrow::Cow::Borrowed(bytes)
-    } else {
-        if nuls == bytes.len() {
-            return Err(Binary {
-                what: "only NUL bytes",
-            });
-        }
-        let first = bytes.iter().position(|&b| b == 0).unwrap_or(0);
-        notes.push(Note::at(
-            line_of(bytes, first),
-            format!("{nuls} NUL byte(s) removed"),
-        ));
-        std::borrow::Cow::Owned(bytes.iter().copied().filter(|&b| b != 0).collect())
-    };
-    let stats = Stats::of(&stripped);
+/// Whether bytes in a single-byte-unit encoding are text, and how many NUL bytes they
+/// hold (dropped when the rest is text). One pass: this reads every byte of the archive.
+fn check_8bit(bytes: &[u8]) -> Result<usize, Binary> {
+    let mut nuls = 0usize;
+    let mut controls = 0usize;
+    for &b in bytes {
+        nuls += usize::from(b == 0);
+        controls += usize::from(b != 0 && is_control_byte(b));
+    }
+    if nuls > 0 && nuls == bytes.len() {
+        return Err(Binary {
+            what: "only NUL bytes",
+        });
+    }
     // Stray NUL bytes (a crash-padded tail, a bad export) are forgiven in text that is
     // otherwise clean; with NULs *and* other control characters it is machine data.
     let limit = if nuls == 0 {
@@ -159,12 +164,26 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, Binary> {
     } else {
         10
     };
-    if stats.controls * 1000 > stats.bytes * limit {
+    if controls * 1000 > (bytes.len() - nuls) * limit {
         return Err(Binary {
             what: "binary data",
         });
     }
-    let (text, encoding) = match String::from_utf8(stripped.into_owned()) {
+    Ok(nuls)
+}
+
+/// Text from bytes [`check_8bit`] accepted, holding `nuls` NUL bytes.
+fn decode_8bit(mut bytes: Vec<u8>, nuls: usize) -> Decoded {
+    let mut notes = Vec::new();
+    if nuls > 0 {
+        let first = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+        notes.push(Note::at(
+            line_of(&bytes, first),
+            format!("{nuls} NUL byte(s) removed"),
+        ));
+        bytes.retain(|&b| b != 0);
+    }
+    let (text, encoding) = match String::from_utf8(bytes) {
         Ok(text) => (text, "UTF-8"),
         Err(e) => {
             let bytes = e.into_bytes();
@@ -188,11 +207,11 @@ fn decode_8bit(bytes: &[u8]) -> Result<Decoded, Binary> {
             }
         }
     };
-    Ok(Decoded {
+    Decoded {
         text,
         encoding,
         notes,
-    })
+    }
 }
 
 /// Decodes UTF-16; `None` when the result is not text (then the bytes were something else).
@@ -266,21 +285,6 @@ fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> 
         Some(encoding_rs::UTF_16BE)
     } else {
         None
-    }
-}
-
-/// Counts of the bytes that tell text from data.
-struct Stats {
-    bytes: usize,
-    controls: usize,
-}
-
-impl Stats {
-    fn of(bytes: &[u8]) -> Stats {
-        Stats {
-            bytes: bytes.len(),
-            controls: bytes.iter().filter(|&&b| is_control_byte(b)).count(),
-        }
     }
 }
 

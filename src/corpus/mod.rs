@@ -455,7 +455,7 @@ pub fn read_file(file: &Path, options: &LoadOptions) -> Result<Vec<Document>, In
             limit: MAX_FILE_BYTES,
         });
     }
-    read_bytes(&path, &bytes, options)
+    read_vec(&path, bytes, options)
 }
 
 /// The path as shown in reports: as given, with `/` separators.
@@ -472,7 +472,16 @@ pub fn read_bytes(
     bytes: &[u8],
     options: &LoadOptions,
 ) -> Result<Vec<Document>, InputError> {
-    let decoded = decode(bytes).map_err(|b| InputError::Binary {
+    read_vec(path, bytes.to_vec(), options)
+}
+
+/// [`read_bytes`], taking the bytes: a plain UTF-8 article becomes its text without a copy.
+pub fn read_vec(
+    path: &str,
+    bytes: Vec<u8>,
+    options: &LoadOptions,
+) -> Result<Vec<Document>, InputError> {
+    let decoded = decode::decode_vec(bytes).map_err(|b| InputError::Binary {
         path: path.to_string(),
         what: b.what.to_string(),
     })?;
@@ -481,7 +490,7 @@ pub fn read_bytes(
             path: path.to_string(),
         });
     }
-    let mut docs = read_text(path, &decoded.text, options)?;
+    let mut docs = read_string(path, decoded.text, options)?;
     for d in &mut docs {
         let mut notes = decoded.notes.clone();
         notes.append(&mut d.notes);
@@ -496,6 +505,16 @@ pub fn read_text(
     text: &str,
     options: &LoadOptions,
 ) -> Result<Vec<Document>, InputError> {
+    read_string(path, text.to_string(), options)
+}
+
+/// [`read_text`], taking the text: plain text becomes the document's text as it is.
+fn read_string(
+    path: &str,
+    owned: String,
+    options: &LoadOptions,
+) -> Result<Vec<Document>, InputError> {
+    let text = owned.as_str();
     let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let json_like = trimmed.starts_with('{') || trimmed.starts_with('[');
     let mut docs = if json_like && wordpress::looks_like_post(trimmed) {
@@ -519,7 +538,7 @@ pub fn read_text(
         } else {
             Format::Text
         };
-        vec![plain(path, text.to_string(), format)]
+        vec![plain(path, owned, format)]
     };
     for doc in &mut docs {
         if doc.published.is_none() {

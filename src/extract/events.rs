@@ -46,56 +46,58 @@ fn family(noun: &str) -> &'static str {
 /// Verbs that make the sentence's subject the series holding the meeting.
 pub(crate) static HOLD_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
     &[
-    "held",
-    "holds",
-    "hold",
-    "convened",
-    "convenes",
-    "convene",
-    "organised",
-    "organized",
-    "hosted",
-    "opened",
-    "concluded",
-    "celebrated",
-    "holding",
-],
+        "held",
+        "holds",
+        "hold",
+        "convened",
+        "convenes",
+        "convene",
+        "organised",
+        "organized",
+        "hosted",
+        "opened",
+        "concluded",
+        "celebrated",
+        "holding",
+    ],
     1 << 13,
 );
 
 /// Words that mark an event as still to come.
-pub(crate) static PLANNED_CUES: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
-    &[
-    "will",
-    "shall",
-    "scheduled",
-    "upcoming",
-    "next",
-    "planned",
-    "expected",
-    "forthcoming",
-    "convene",
-    "agreed",
-],
-    1 << 14,
-);
+pub(crate) static PLANNED_CUES: crate::extract::vocab::WordSet =
+    crate::extract::vocab::WordSet::core(
+        &[
+            "will",
+            "shall",
+            "scheduled",
+            "upcoming",
+            "next",
+            "planned",
+            "expected",
+            "forthcoming",
+            "convene",
+            "agreed",
+        ],
+        1 << 14,
+    );
 
 /// Quantifiers left out of a series name ("the various joint subcommittees of ...").
-pub(crate) static QUANTIFIERS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
-    &[
-    "various",
-    "different",
-    "several",
-    "all",
-    "both",
-    "many",
-    "ad",
-    "hoc",
-    "two",
-    "respective",
-],
-    1 << 15,
-);
+pub(crate) static QUANTIFIERS: crate::extract::vocab::WordSet =
+    crate::extract::vocab::WordSet::core(
+        &[
+            "various",
+            "different",
+            "several",
+            "all",
+            "both",
+            "many",
+            "ad",
+            "hoc",
+            "two",
+            "respective",
+        ],
+        1 << 15,
+    );
 
 /// Times of the sentence: span and value.
 pub type SentenceTime = (Span, TimeValue);
@@ -372,34 +374,34 @@ fn attendees_of(
 /// Adjectives that say nothing about which series a meeting belongs to.
 pub(crate) static EVALUATIVE: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
     &[
-    "long-awaited",
-    "awaited",
-    "new",
-    "latest",
-    "last",
-    "next",
-    "first",
-    "recent",
-    "upcoming",
-    "major",
-    "important",
-    "historic",
-    "crucial",
-    "key",
-    "official",
-    "formal",
-    "informal",
-    "long",
-    "much-anticipated",
-    "anticipated",
-    "planned",
-    "previous",
-    "second",
-    "third",
-    "this",
-    "that",
-    "such",
-],
+        "long-awaited",
+        "awaited",
+        "new",
+        "latest",
+        "last",
+        "next",
+        "first",
+        "recent",
+        "upcoming",
+        "major",
+        "important",
+        "historic",
+        "crucial",
+        "key",
+        "official",
+        "formal",
+        "informal",
+        "long",
+        "much-anticipated",
+        "anticipated",
+        "planned",
+        "previous",
+        "second",
+        "third",
+        "this",
+        "that",
+        "such",
+    ],
     1 << 16,
 );
 
@@ -471,12 +473,13 @@ fn bilateral_series(
 
 /// Verbs that make a meeting of the people on either side: "A met B", "A received B",
 /// "B was received by A", "A held talks with B".
-pub(crate) static MEETING_VERBS: crate::extract::vocab::WordSet = crate::extract::vocab::WordSet::core(
-    &[
-    "met", "meets", "received", "receives", "welcomed", "welcomes", "hosted", "hosts",
-],
-    1 << 17,
-);
+pub(crate) static MEETING_VERBS: crate::extract::vocab::WordSet =
+    crate::extract::vocab::WordSet::core(
+        &[
+            "met", "meets", "received", "receives", "welcomed", "welcomes", "hosted", "hosts",
+        ],
+        1 << 17,
+    );
 
 /// A meeting told by its verb, with no event noun: "Ruiz Gil met Morel Dubois in Lisbon on
 /// Wednesday". Needs two named people, one on each side of the verb (or after "by"/"with").

@@ -190,10 +190,17 @@ fn ends_with_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    let l = last.to_lowercase();
     // Single capital initials ("J. Smith").
-    (l.chars().count() == 1 && last.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&l.as_str())
+    let mut chars = last.chars();
+    if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
+        return true;
+    }
+    // The list is ASCII: compare without lower-casing into a new string (this runs at
+    // every full stop of the archive).
+    if last.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last));
+    }
+    ABBREVIATIONS.contains(&last.to_lowercase().as_str())
 }
 
 #[cfg(test)]

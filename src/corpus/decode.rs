@@ -148,9 +148,15 @@ fn looks_like_utf16_text(bytes: &[u8], encoding: &'static encoding_rs::Encoding)
 fn check_8bit(bytes: &[u8]) -> Result<usize, Binary> {
     let mut nuls = 0usize;
     let mut controls = 0usize;
-    for &b in bytes {
-        nuls += usize::from(b == 0);
-        controls += usize::from(b != 0 && is_control_byte(b));
+    // Byte-sized counters over short chunks let the loop run on vector registers.
+    for chunk in bytes.chunks(255) {
+        let (mut n, mut c) = (0u8, 0u8);
+        for &b in chunk {
+            n += u8::from(b == 0);
+            c += u8::from(b != 0 && is_control_byte(b));
+        }
+        nuls += usize::from(n);
+        controls += usize::from(c);
     }
     if nuls > 0 && nuls == bytes.len() {
         return Err(Binary {

@@ -280,8 +280,10 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     let quotes = quotes::find_quotes(text);
     let mut events = events::EventBuilder::default();
     let mut t = 0;
+    // One token buffer for all the sentences: no allocation per sentence.
+    let mut toks = Vec::new();
     for (start, end) in bounded(crate::text::sentences(text), text) {
-        let s = tokens::Sentence::new(text, start, end, knowledge);
+        let s = tokens::Sentence::with_buffer(text, start, end, knowledge, toks);
         let tok_span = |a: usize, b: usize| Span::new(s.toks[a].start, s.toks[b - 1].end);
         let (names, titles) = people::find(&s, knowledge);
         for n in &names {
@@ -402,6 +404,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
                 },
             );
         }
+        toks = s.toks;
     }
     for (span, mut ev) in events.events {
         if let Some(t) = &ev.time {

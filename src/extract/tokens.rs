@@ -58,49 +58,60 @@ fn is_roman_numeral(w: &str) -> bool {
 impl<'a> Sentence<'a> {
     /// Tokenises `text[start..end]`.
     pub fn new(text: &'a str, start: usize, end: usize, kb: &Knowledge) -> Self {
+        Self::with_buffer(text, start, end, kb, Vec::new())
+    }
+
+    /// [`Sentence::new`], filling `toks` (cleared first) so one buffer serves every sentence
+    /// of a document.
+    pub fn with_buffer(
+        text: &'a str,
+        start: usize,
+        end: usize,
+        kb: &Knowledge,
+        mut toks: Vec<Tok<'a>>,
+    ) -> Self {
         let slice = text.get(start..end).unwrap_or("");
-        let toks = Words::new(slice)
-            .map(|w| {
-                // Most words of prose are already folded (lower-case ASCII): borrow those.
-                let folded: std::borrow::Cow<'a, str> = if w
-                    .text
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                {
-                    std::borrow::Cow::Borrowed(w.text)
-                } else {
-                    std::borrow::Cow::Owned(fold(w.text))
-                };
-                let cap = is_capitalised(w.text);
-                let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
-                    && !w.text.chars().any(char::is_lowercase);
-                let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
-                let info = kb.word(&folded);
-                let voc = info.voc;
-                let given = cap && info.given;
-                // Only capitalised words can be name words, so only they need the checks.
-                let excluded = cap
-                    && (info.not_name
-                        || info.demonym
-                        || info.country
-                        || info.place
-                        || voc & (vocab::TITLE_HEADS.bit | vocab::ORG_HEADS.bit) != 0);
-                let name_word = cap
-                    && !has_digit
-                    && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));
-                Tok {
-                    start: start + w.start,
-                    end: start + w.end(),
-                    text: w.text,
-                    folded,
-                    cap,
-                    given,
-                    name_word,
-                    info,
-                    voc,
-                }
-            })
-            .collect();
+        toks.clear();
+        toks.extend(Words::new(slice).map(|w| {
+            // Most words of prose are already folded (lower-case ASCII): borrow those.
+            let folded: std::borrow::Cow<'a, str> = if w
+                .text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                std::borrow::Cow::Borrowed(w.text)
+            } else {
+                std::borrow::Cow::Owned(fold(w.text))
+            };
+            let cap = is_capitalised(w.text);
+            let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !w.text.chars().any(char::is_lowercase);
+            let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
+            let info = kb.word(&folded);
+            let voc = info.voc;
+            let given = cap && info.given;
+            // Only capitalised words can be name words, so only they need the checks.
+            let excluded = cap
+                && (info.not_name
+                    || info.demonym
+                    || info.country
+                    || info.place
+                    || voc & (vocab::TITLE_HEADS.bit | vocab::ORG_HEADS.bit) != 0);
+            let name_word = cap
+                && !has_digit
+                && (given || (!excluded && (!all_caps || is_roman_numeral(w.text))));
+            Tok {
+                start: start + w.start,
+                end: start + w.end(),
+                text: w.text,
+                folded,
+                cap,
+                given,
+                name_word,
+                info,
+                voc,
+            }
+        }));
         Sentence {
             text,
             start,

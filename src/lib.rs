@@ -13,6 +13,7 @@ pub mod diff;
 pub mod extract;
 pub mod knowledge;
 pub mod pipeline;
+pub mod platform;
 pub mod report;
 pub mod resolve;
 pub mod rules;

@@ -164,7 +164,11 @@ const REGISTRY: &[RuleMeta] = &[
 
 /// Runs every rule and returns the findings sorted by primary location, rule and message.
 pub fn run(ctx: &RuleContext<'_>) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = REGISTRY.iter().flat_map(|r| (r.check)(ctx)).collect();
+    // Rules are independent: they run on all cores, and their findings are gathered in
+    // registry order, so the output does not depend on scheduling.
+    use rayon::prelude::*;
+    let per_rule: Vec<Vec<Finding>> = REGISTRY.par_iter().map(|r| (r.check)(ctx)).collect();
+    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
             f.locations

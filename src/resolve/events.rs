@@ -100,6 +100,58 @@ impl Dsu {
 }
 
 /// Clusters the events of `r` that span at least two documents.
+/// Joins the mentions of one (series, month, day) bucket that share their day with a
+/// mention of another article (a year stated on both sides must agree), and returns them.
+///
+/// Two mentions are linked when their articles differ and their years are compatible (equal,
+/// or unknown on one side). So the mentions of one year together with those of unknown year
+/// are all linked as soon as two articles are among them, and not at all otherwise. Found
+/// per year class, in time linear in the bucket rather than by comparing every pair: a big
+/// archive puts thousands of mentions in one bucket.
+fn link_same_day(r: &Resolved, bucket: &[(usize, Option<i32>)], dsu: &mut Dsu) -> Vec<usize> {
+    let two_docs = |members: &[usize]| {
+        members
+            .split_first()
+            .is_some_and(|(&f, rest)| rest.iter().any(|&m| r.events[m].doc != r.events[f].doc))
+    };
+    let unknown: Vec<usize> = bucket
+        .iter()
+        .filter(|(_, y)| y.is_none())
+        .map(|&(i, _)| i)
+        .collect();
+    let mut dated: Vec<(i32, usize)> = bucket
+        .iter()
+        .filter_map(|&(i, y)| y.map(|y| (y, i)))
+        .collect();
+    dated.sort_unstable();
+    let mut linked = Vec::new();
+    let mut unknown_linked = two_docs(&unknown);
+    for class in dated.chunk_by(|a, b| a.0 == b.0) {
+        let members: Vec<usize> = class.iter().map(|&(_, i)| i).collect();
+        let with_unknown: Vec<usize> = members.iter().chain(&unknown).copied().collect();
+        if two_docs(&with_unknown) {
+            let anchor = members[0];
+            for &m in &members {
+                dsu.union(anchor, m);
+            }
+            if let Some(&u) = unknown.first() {
+                dsu.union(anchor, u);
+                unknown_linked = true;
+            }
+            linked.extend(members);
+        }
+    }
+    if unknown_linked {
+        if let Some(&u) = unknown.first() {
+            for &m in &unknown {
+                dsu.union(u, m);
+            }
+        }
+        linked.extend(unknown);
+    }
+    linked
+}
+
 pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
     let n = r.events.len();
     let mut dsu = Dsu {
@@ -107,7 +159,7 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
     };
     let mut links: HashMap<usize, Vec<Link>> = HashMap::new();
     let mut by_ordinal: HashMap<(&str, u32), usize> = HashMap::new();
-    let mut by_month_day: HashMap<(&str, u32, u32), Vec<usize>> = HashMap::new();
+    let mut by_month_day: HashMap<(&str, u32, u32), Vec<(usize, Option<i32>)>> = HashMap::new();
     let mut by_attendee: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
     let mut linked: Vec<(usize, usize, Link)> = Vec::new();
     for (i, e) in r.events.iter().enumerate() {
@@ -122,14 +174,10 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
             }
             // Same day of the year; a year stated on both sides must agree.
             if let Some((year, month, day)) = month_day(e) {
-                let bucket = by_month_day.entry((series, month, day)).or_default();
-                for &j in bucket.iter() {
-                    let other = month_day(&r.events[j]).and_then(|m| m.0);
-                    if year.is_none() || other.is_none() || year == other {
-                        linked.push((j, i, Link::Day));
-                    }
-                }
-                bucket.push(i);
+                by_month_day
+                    .entry((series, month, day))
+                    .or_default()
+                    .push((i, year));
             }
         }
         // The same people at a meeting of the same series (or the same place, for meetings
@@ -169,6 +217,11 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
         dsu.union(a, b);
         links.entry(a).or_default().push(l);
         links.entry(b).or_default().push(l);
+    }
+    for bucket in by_month_day.values() {
+        for i in link_same_day(r, bucket, &mut dsu) {
+            links.entry(i).or_default().push(Link::Day);
+        }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..n {

@@ -32,32 +32,37 @@ fn month_day(e: &EventMention) -> Option<(Option<i32>, u32, u32)> {
     Some((p.year, p.month?, p.day?))
 }
 
+/// What the clustering compares of each mention's date, parsed once per mention (the
+/// attendee test compares a mention with many others).
+struct Dates {
+    /// The day the mention gives, else its article's publication date.
+    day: Option<chrono::NaiveDate>,
+    /// The first and last day its time expression covers.
+    range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+}
+
+impl Dates {
+    fn of(e: &EventMention) -> Dates {
+        let time = e.event.time.as_ref();
+        Dates {
+            day: time.and_then(|t| t.value.as_day()).or(e.published),
+            range: time.and_then(|t| t.value.parts()).and_then(|p| p.range),
+        }
+    }
+}
+
 /// True when both mentions have dates (or, failing that, their articles' publication dates)
 /// and they are at most `days` apart.
-fn within_days(a: &EventMention, b: &EventMention, days: i64) -> bool {
-    let day = |e: &EventMention| {
-        e.event
-            .time
-            .as_ref()
-            .and_then(|t| t.value.as_day())
-            .or(e.published)
-    };
-    match (day(a), day(b)) {
+fn within_days(a: &Dates, b: &Dates, days: i64) -> bool {
+    match (a.day, b.day) {
         (Some(x), Some(y)) => (x - y).num_days().abs() <= days,
         _ => false,
     }
 }
 
-/// True when the two mentions' dates put them more than two months apart.
-fn far_apart(a: &EventMention, b: &EventMention) -> bool {
-    let range = |e: &EventMention| {
-        e.event
-            .time
-            .as_ref()
-            .and_then(|t| t.value.parts())
-            .and_then(|p| p.range)
-    };
-    match (range(a), range(b)) {
+/// True when both mentions' dates are known and more than two months apart.
+fn far_apart(a: &Dates, b: &Dates) -> bool {
+    match (a.range, b.range) {
         (Some((a0, a1)), Some((b0, b1))) => (b0 - a1).num_days() > 62 || (a0 - b1).num_days() > 62,
         _ => false,
     }
@@ -162,6 +167,7 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
     let mut by_month_day: HashMap<(&str, u32, u32), Vec<(usize, Option<i32>)>> = HashMap::new();
     let mut by_attendee: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
     let mut linked: Vec<(usize, usize, Link)> = Vec::new();
+    let dates: Vec<Dates> = r.events.iter().map(Dates::of).collect();
     for (i, e) in r.events.iter().enumerate() {
         let series = e.series_key.as_str();
         if !series.is_empty() {
@@ -201,11 +207,12 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
             let same_place = matches!((&e.event.place, &other.event.place), (Some(a), Some(b)) if a.value == b.value);
             // Without a series, two people meeting in one place within a week is one meeting.
             let enough = if series.is_empty() {
-                (n >= 3 && same_place) || (n >= 2 && same_place && within_days(e, other, 7))
+                (n >= 3 && same_place)
+                    || (n >= 2 && same_place && within_days(&dates[i], &dates[j], 7))
             } else {
                 n >= 3 || (n >= 2 && same_place)
             };
-            if enough && !far_apart(e, other) {
+            if enough && !far_apart(&dates[i], &dates[j]) {
                 linked.push((j, i, Link::People));
             }
         }

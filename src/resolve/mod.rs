@@ -140,10 +140,11 @@ impl Resolved {
 struct People<'k> {
     kb: &'k Knowledge,
     by_key: HashMap<String, EntityId>,
-    /// Each full name as written → its person and folded form.
-    spelled: HashMap<String, (EntityId, String)>,
-    /// Folded surname → entities whose full names (as written in that document) end with it.
-    doc_surnames: HashMap<(DocId, String), Vec<EntityId>>,
+    /// Each full name as written → its person and the surname keys of its folded form.
+    spelled: HashMap<String, (EntityId, Vec<std::sync::Arc<str>>)>,
+    /// Per document (by index): folded surname → entities whose full names (as written in
+    /// that document) end with it. A document names few people: a short list is enough.
+    doc_surnames: Vec<Vec<(std::sync::Arc<str>, Vec<EntityId>)>>,
     /// Folded surname → knowledge-base people whose names end with it.
     kb_surnames: HashMap<String, Vec<usize>>,
 }
@@ -175,7 +176,7 @@ impl<'k> People<'k> {
             kb,
             by_key: HashMap::default(),
             spelled: HashMap::default(),
-            doc_surnames: HashMap::default(),
+            doc_surnames: Vec::new(),
             kb_surnames,
         }
     }
@@ -224,8 +225,8 @@ impl<'k> People<'k> {
     /// A full name: the knowledge-base person it names, else the folded name.
     fn full(&mut self, r: &mut Resolved, doc: DocId, span: Span, name: &str) -> EntityId {
         // Names repeat across an archive: each spelling is folded and looked up once.
-        let (id, folded) = match self.spelled.get(name) {
-            Some((id, folded)) => (*id, folded.clone()),
+        let (id, keys) = match self.spelled.get(name) {
+            Some((id, keys)) => (*id, keys.clone()),
             None => {
                 let folded = fold(name);
                 let kb_id = self.kb.person_by_name(&folded);
@@ -235,15 +236,26 @@ impl<'k> People<'k> {
                         None => (folded.clone(), name.to_string()),
                     };
                 let id = self.entity(r, key, display, kb_id);
-                self.spelled.insert(name.to_string(), (id, folded.clone()));
-                (id, folded)
+                let keys: Vec<std::sync::Arc<str>> =
+                    surname_keys(&folded).into_iter().map(Into::into).collect();
+                self.spelled.insert(name.to_string(), (id, keys.clone()));
+                (id, keys)
             }
         };
         self.mention(r, id, doc, span, name);
-        for k in surname_keys(&folded) {
-            let list = self.doc_surnames.entry((doc, k.to_string())).or_default();
-            if !list.contains(&id) {
-                list.push(id);
+        let at = doc.0 as usize;
+        if self.doc_surnames.len() <= at {
+            self.doc_surnames.resize_with(at + 1, Vec::new);
+        }
+        let surnames = &mut self.doc_surnames[at];
+        for k in keys {
+            match surnames.iter_mut().find(|(s, _)| *s == k) {
+                Some((_, list)) => {
+                    if !list.contains(&id) {
+                        list.push(id);
+                    }
+                }
+                None => surnames.push((k, vec![id])),
             }
         }
         id
@@ -261,8 +273,9 @@ impl<'k> People<'k> {
         let folded = fold(name);
         let id = match self
             .doc_surnames
-            .get(&(doc, folded.clone()))
-            .map(Vec::as_slice)
+            .get(doc.0 as usize)
+            .and_then(|l| l.iter().find(|(s, _)| **s == *folded))
+            .map(|(_, ids)| ids.as_slice())
         {
             Some([one]) => *one,
             Some(_) => return None,
@@ -304,6 +317,7 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
     let mut people = People::new(kb);
     let mut title_cache: HashMap<(String, Option<String>, Option<String>), Role> =
         HashMap::default();
+    let mut series_cache: HashMap<String, (String, String)> = HashMap::default();
     // Full names first, so surnames can find them.
     for (di, doc_claims) in claims.iter().enumerate() {
         let doc = DocId(di as u32);
@@ -394,7 +408,11 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                         .collect();
                     let (series_key, series_name) = match &ev.series {
                         Some(s) => {
-                            let (k, n) = series_key(s, kb);
+                            // Series names repeat across an archive: each is keyed once.
+                            let (k, n) = series_cache
+                                .entry(s.clone())
+                                .or_insert_with(|| series_key(s, kb))
+                                .clone();
                             (k, Some(n))
                         }
                         None => (String::new(), None),

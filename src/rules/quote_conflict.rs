@@ -140,37 +140,48 @@ fn normalise(s: &str) -> String {
 
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
-    let mut quotes: Vec<Quote<'_>> = Vec::new();
-    for (di, claims) in ctx.claims.iter().enumerate() {
-        for c in claims {
-            if let ClaimData::Quote {
-                words,
-                speaker,
-                speaker_span,
-            } = &c.data
-            {
-                let n = normalise(words);
-                if n.split(' ').count() >= MIN_WORDS {
-                    let doc = DocId(di as u32);
-                    let person = speaker_span.and_then(|sp| ctx.resolved.person_at(doc, sp));
-                    // Only a speaker resolution knows is compared: a surname it could not
-                    // resolve, or an organisation read as a name, says too little.
-                    let who = person.map(|p| format!("person:{p}"));
-                    // Messages name the person resolution found ("Sanchez" → "Pedro Sánchez").
-                    let speaker = person
-                        .map(|p| ctx.resolved.people[p].name.as_str())
-                        .or(speaker.as_deref());
-                    quotes.push(Quote {
-                        doc,
-                        span: c.span,
-                        words: n,
-                        speaker,
-                        who,
-                    });
+    use rayon::prelude::*;
+    // Normalising every quotation of an archive is the costly part: done on all cores,
+    // gathered in document order.
+    let per_doc: Vec<Vec<Quote<'_>>> = ctx
+        .claims
+        .par_iter()
+        .enumerate()
+        .map(|(di, claims)| {
+            let mut quotes = Vec::new();
+            for c in claims {
+                if let ClaimData::Quote {
+                    words,
+                    speaker,
+                    speaker_span,
+                } = &c.data
+                {
+                    let n = normalise(words);
+                    if n.split(' ').count() >= MIN_WORDS {
+                        let doc = DocId(di as u32);
+                        let person = speaker_span.and_then(|sp| ctx.resolved.person_at(doc, sp));
+                        // Only a speaker resolution knows is compared: a surname it could not
+                        // resolve, or an organisation read as a name, says too little.
+                        let who = person.map(|p| format!("person:{p}"));
+                        // Messages name the person resolution found ("Sanchez" → "Pedro
+                        // Sánchez").
+                        let speaker = person
+                            .map(|p| ctx.resolved.people[p].name.as_str())
+                            .or(speaker.as_deref());
+                        quotes.push(Quote {
+                            doc,
+                            span: c.span,
+                            words: n,
+                            speaker,
+                            who,
+                        });
+                    }
                 }
             }
-        }
-    }
+            quotes
+        })
+        .collect();
+    let quotes: Vec<Quote<'_>> = per_doc.into_iter().flatten().collect();
     // Candidate pairs share a run of four words; only those are compared in full.
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, q) in quotes.iter().enumerate() {

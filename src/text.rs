@@ -144,7 +144,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        i = next_stop(bytes, i);
+        let Some(&b) = bytes.get(i) else { break };
         let mut end = i + 1;
         let split_here = if b == b'\n' {
             end = i;
@@ -176,6 +177,36 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
+}
+
+/// The offset of the next line feed, `.`, `!` or `?` at or after `from` (or the length).
+/// Eight bytes are tested at a time: most bytes of prose are none of these.
+fn next_stop(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `x` is zero (exact whenever the answer is "none").
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let hit = zero_byte(x ^ (ONES * u64::from(b'\n')))
+            | zero_byte(x ^ (ONES * u64::from(b'.')))
+            | zero_byte(x ^ (ONES * u64::from(b'!')))
+            | zero_byte(x ^ (ONES * u64::from(b'?')));
+        if hit != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if matches!(b, b'\n' | b'.' | b'!' | b'?') {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -278,6 +309,19 @@ mod tests {
         for t in cases {
             let got: Vec<(usize, &str)> = words(t).iter().map(|w| (w.start, w.text)).collect();
             assert_eq!(got, words_by_chars(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn next_stop_finds_the_first_stop_byte() {
+        let text = "abcdefgh.ijklmnopqrstu\nvwxyz!0123456789?ÁÉ—x........";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let slow = bytes[from..]
+                .iter()
+                .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+                .map_or(bytes.len(), |p| from + p);
+            assert_eq!(next_stop(bytes, from), slow, "from {from}");
         }
     }
 

@@ -39,6 +39,54 @@ impl Tok<'_> {
     }
 }
 
+/// What the token grammar asks of a word's letters, read in one pass.
+struct Shape {
+    /// Only lower-case ASCII letters, digits and hyphens: the word is its own folded form.
+    folded: bool,
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// At least two letters and none lower case ("DGSN", "U.S").
+    all_caps: bool,
+    /// Holds an ASCII digit.
+    has_digit: bool,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        if word.is_ascii() {
+            let (mut letters, mut lower, mut digit, mut other) = (0usize, false, false, false);
+            for b in word.bytes() {
+                match b {
+                    b'a'..=b'z' => {
+                        letters += 1;
+                        lower = true;
+                    }
+                    b'A'..=b'Z' => {
+                        letters += 1;
+                        other = true;
+                    }
+                    b'0'..=b'9' => digit = true,
+                    b'-' => {}
+                    _ => other = true,
+                }
+            }
+            return Shape {
+                folded: !other,
+                cap: word.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+                all_caps: letters > 1 && !lower,
+                has_digit: digit,
+            };
+        }
+        Shape {
+            folded: false,
+            cap: is_capitalised(word),
+            all_caps: word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase),
+            has_digit: word.chars().any(|c| c.is_ascii_digit()),
+        }
+    }
+}
+
 /// A sentence: its byte range and tokens, with the document text for gap inspection.
 pub struct Sentence<'a> {
     /// Document text.
@@ -73,20 +121,19 @@ impl<'a> Sentence<'a> {
         let slice = text.get(start..end).unwrap_or("");
         toks.clear();
         toks.extend(Words::new(slice).map(|w| {
+            let shape = Shape::of(w.text);
             // Most words of prose are already folded (lower-case ASCII): borrow those.
-            let folded: std::borrow::Cow<'a, str> = if w
-                .text
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            {
+            let folded: std::borrow::Cow<'a, str> = if shape.folded {
                 std::borrow::Cow::Borrowed(w.text)
             } else {
                 std::borrow::Cow::Owned(fold(w.text))
             };
-            let cap = is_capitalised(w.text);
-            let all_caps = w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && !w.text.chars().any(char::is_lowercase);
-            let has_digit = w.text.chars().any(|c| c.is_ascii_digit());
+            let Shape {
+                cap,
+                all_caps,
+                has_digit,
+                ..
+            } = shape;
             let info = kb.word(&folded);
             let voc = info.voc;
             let given = cap && info.given;

@@ -128,7 +128,7 @@ pub fn read_sentence(
                 return Some((i, None));
             }
             // A series known by an acronym stands for its meeting ("the February RAN").
-            let acronym = t.text.len() <= 5 && t.text.chars().all(|c| c.is_ascii_uppercase());
+            let acronym = t.text.len() <= 5 && t.text.bytes().all(|c| c.is_ascii_uppercase());
             (acronym && kb.series_by_name(&t.folded).is_some() && !s.is(i + 1, &vocab::EVENT_NOUNS))
                 .then_some((i, Some(i)))
         })
@@ -146,9 +146,11 @@ pub fn read_sentence(
             }
         }
     }
-    let planned_sentence = (0..n).any(|k| s.is(k, &PLANNED_CUES) && !s.toks[k].cap)
-        || s.phrase(0, n).contains("set to")
-        || s.phrase(0, n).contains("to be held");
+    // Only read for the meeting nouns of the sentence.
+    let planned_sentence = !nouns.is_empty()
+        && ((0..n).any(|k| s.is(k, &PLANNED_CUES) && !s.toks[k].cap)
+            || s.phrase(0, n).contains("set to")
+            || s.phrase(0, n).contains("to be held"));
     if nouns.is_empty() {
         if let Some(ev) = verb_meeting(s, times, names, places) {
             builder.events.push(ev);
@@ -493,7 +495,7 @@ fn verb_meeting(
     let v = (0..n).find(|&k| {
         let f = s.f(k);
         !s.toks[k].cap
-            && (MEETING_VERBS.contains(f) || (f == "talks" && k > 0 && s.f(k - 1) == "held"))
+            && (s.toks[k].is(&MEETING_VERBS) || (f == "talks" && k > 0 && s.f(k - 1) == "held"))
     })?;
     let before: Vec<&NameMatch> = names.iter().filter(|m| m.b <= v).collect();
     let after: Vec<&NameMatch> = names.iter().filter(|m| m.a > v).collect();

@@ -180,7 +180,7 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
             // Only digits, listed number words and hyphenated words can be cardinals.
             let candidate = t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
                 || t.voc & vocab::NUMBER_BIT != 0
-                || t.text.as_bytes().contains(&b'-');
+                || t.hyphen;
             (if candidate { cardinal(t.text) } else { None }, i + 1)
         };
         // "two sides", "one country": small spelled-out numbers are mostly idiom, not counts.

@@ -26,6 +26,8 @@ pub struct Tok<'a> {
     pub info: crate::knowledge::WordInfo,
     /// Core grammar sets the word belongs to ([`vocab::flags`]).
     pub voc: u32,
+    /// Holds a hyphen.
+    pub hyphen: bool,
 }
 
 impl Tok<'_> {
@@ -49,12 +51,15 @@ struct Shape {
     all_caps: bool,
     /// Holds an ASCII digit.
     has_digit: bool,
+    /// Holds a hyphen ("twenty-two", "Moroccan-Spanish").
+    hyphen: bool,
 }
 
 impl Shape {
     fn of(word: &str) -> Shape {
         if word.is_ascii() {
-            let (mut letters, mut lower, mut digit, mut other) = (0usize, false, false, false);
+            let (mut letters, mut lower, mut digit, mut other, mut hyphen) =
+                (0usize, false, false, false, false);
             for b in word.bytes() {
                 match b {
                     b'a'..=b'z' => {
@@ -66,7 +71,7 @@ impl Shape {
                         other = true;
                     }
                     b'0'..=b'9' => digit = true,
-                    b'-' => {}
+                    b'-' => hyphen = true,
                     _ => other = true,
                 }
             }
@@ -75,6 +80,7 @@ impl Shape {
                 cap: word.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
                 all_caps: letters > 1 && !lower,
                 has_digit: digit,
+                hyphen,
             };
         }
         Shape {
@@ -83,6 +89,7 @@ impl Shape {
             all_caps: word.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && !word.chars().any(char::is_lowercase),
             has_digit: word.chars().any(|c| c.is_ascii_digit()),
+            hyphen: word.contains('-'),
         }
     }
 }
@@ -132,6 +139,7 @@ impl<'a> Sentence<'a> {
                 cap,
                 all_caps,
                 has_digit,
+                hyphen,
                 ..
             } = shape;
             let info = kb.word(&folded);
@@ -157,6 +165,7 @@ impl<'a> Sentence<'a> {
                 name_word,
                 info,
                 voc,
+                hyphen,
             }
         }));
         Sentence {

@@ -24,6 +24,20 @@ pub enum Link {
     People,
 }
 
+impl Link {
+    /// Every kind, in order.
+    const ALL: [Link; 3] = [Link::Ordinal, Link::Day, Link::People];
+
+    /// A bit of its own.
+    fn bit(self) -> u8 {
+        match self {
+            Link::Ordinal => 1,
+            Link::Day => 2,
+            Link::People => 4,
+        }
+    }
+}
+
 /// A person attending more meetings of one series than this is not evidence of anything.
 const HUB_LIMIT: usize = 500;
 
@@ -162,12 +176,15 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
     let mut dsu = Dsu {
         parent: (0..n).collect(),
     };
-    let mut links: HashMap<usize, Vec<Link>> = HashMap::new();
+    // The kinds of link each mention took part in, as bits (see `Link::bit`).
+    let mut links: Vec<u8> = vec![0; n];
     let mut by_ordinal: HashMap<(&str, u32), usize> = HashMap::new();
     let mut by_month_day: HashMap<(&str, u32, u32), Vec<(usize, Option<i32>)>> = HashMap::new();
     let mut by_attendee: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
     let mut linked: Vec<(usize, usize, Link)> = Vec::new();
     let dates: Vec<Dates> = r.events.iter().map(Dates::of).collect();
+    // Mentions sharing attendees with the current one, and how many: one map for all.
+    let mut shared: HashMap<usize, usize> = HashMap::new();
     for (i, e) in r.events.iter().enumerate() {
         let series = e.series_key.as_str();
         if !series.is_empty() {
@@ -188,7 +205,7 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
         }
         // The same people at a meeting of the same series (or the same place, for meetings
         // of no named series), at dates not months apart.
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        shared.clear();
         for &a in &e.attendees {
             let bucket = by_attendee.entry((series, a)).or_default();
             if bucket.len() <= HUB_LIMIT {
@@ -200,7 +217,7 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
                 bucket.push(i);
             }
         }
-        let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
+        let mut candidates: Vec<(usize, usize)> = shared.drain().collect();
         candidates.sort_unstable();
         for (j, n) in candidates {
             let other = &r.events[j];
@@ -222,12 +239,12 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
             continue;
         }
         dsu.union(a, b);
-        links.entry(a).or_default().push(l);
-        links.entry(b).or_default().push(l);
+        links[a] |= l.bit();
+        links[b] |= l.bit();
     }
     for bucket in by_month_day.values() {
         for i in link_same_day(r, bucket, &mut dsu) {
-            links.entry(i).or_default().push(Link::Day);
+            links[i] |= Link::Day.bit();
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -240,12 +257,11 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
         .filter(|g| g.len() > 1)
         .map(|mut g| {
             g.sort_unstable();
-            let mut l: Vec<Link> = g
-                .iter()
-                .flat_map(|i| links.get(i).cloned().unwrap_or_default())
+            let bits = g.iter().fold(0u8, |acc, &i| acc | links[i]);
+            let l: Vec<Link> = Link::ALL
+                .into_iter()
+                .filter(|k| bits & k.bit() != 0)
                 .collect();
-            l.sort();
-            l.dedup();
             EventCluster {
                 members: g,
                 links: l,

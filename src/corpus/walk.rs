@@ -112,12 +112,40 @@ fn is_article_extension(ext: &std::ffi::OsStr) -> bool {
 /// Keeps the first path (in sorted order) of each file reached by several paths, so a file
 /// linked twice into the tree is not two sources agreeing with themselves.
 fn dedup_by_target(files: &mut Vec<PathBuf>) {
+    use rayon::prelude::*;
+    // One `stat` per file, on all cores: an archive has hundreds of thousands.
+    let targets: Vec<Option<FileKey>> = files.par_iter().map(|f| file_key(f)).collect();
     let mut seen = std::collections::HashSet::new();
-    files.retain(|f| match std::fs::canonicalize(f) {
-        Ok(target) => seen.insert(target),
+    let mut keep = targets.into_iter().map(|t| match t {
+        Some(target) => seen.insert(target),
         // Vanished or unreadable: keep it, reading it will say what is wrong.
-        Err(_) => true,
+        None => true,
     });
+    files.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// What identifies a file whatever the path to it: device and inode where there are
+/// some (so hard links are one file too), else the canonical path.
+#[derive(PartialEq, Eq, Hash)]
+enum FileKey {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+fn file_key(path: &Path) -> Option<FileKey> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| FileKey::Inode(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path).ok().map(FileKey::Path)
+    }
 }
 
 /// The problem a walk error stands for: a link loop, a broken link, an unreadable folder.
@@ -165,4 +193,26 @@ pub(crate) fn kind_of(ft: &FileType) -> &'static str {
         return "a folder";
     }
     "a special file"
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_reached_by_several_paths_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "Rabat, April 23, 2025 - Text.").unwrap();
+        std::fs::write(root.join("c.txt"), "Another article.").unwrap();
+        std::os::unix::fs::symlink(root.join("a.txt"), root.join("b-link.txt")).unwrap();
+        std::fs::hard_link(root.join("c.txt"), root.join("d-hard.txt")).unwrap();
+        let (files, problems) = collect_files(&[root.to_path_buf()], &[]);
+        assert!(problems.is_empty());
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.txt", "c.txt"]);
+    }
 }

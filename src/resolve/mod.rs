@@ -123,15 +123,59 @@ pub struct Resolved {
     pub events: Vec<EventMention>,
     /// Event mentions of different articles taken for one event (see [`events::clusters`]).
     pub event_clusters: Vec<events::EventCluster>,
-    /// The person named at each (document, span), for claims that name people in passing
-    /// (quotation speakers).
-    pub mention_index: HashMap<(DocId, Span), EntityId>,
+    /// The person named at each span of each document, for claims that name people in
+    /// passing (quotation speakers).
+    pub mention_index: MentionIndex,
+}
+
+/// Person mentions by (document, span). A document names few people: a short list per
+/// document is cheaper than one map over the whole archive (whose every access is a cache
+/// miss); a document with very many names overflows into a map, so no access is slow.
+#[derive(Debug, Default)]
+pub struct MentionIndex {
+    per_doc: Vec<Vec<(Span, EntityId)>>,
+    overflow: HashMap<(DocId, Span), EntityId>,
+}
+
+impl MentionIndex {
+    /// Mentions kept in a document's list before the map takes over.
+    const LIST: usize = 32;
+
+    /// The person at `span` of `doc`.
+    pub fn get(&self, doc: DocId, span: Span) -> Option<EntityId> {
+        let list = self.per_doc.get(doc.0 as usize)?;
+        if let Some(&(_, id)) = list.iter().find(|(s, _)| *s == span) {
+            return Some(id);
+        }
+        if list.len() < Self::LIST {
+            return None;
+        }
+        self.overflow.get(&(doc, span)).copied()
+    }
+
+    /// Records `id` at `span` of `doc` unless a person is recorded there; true if recorded.
+    pub fn insert(&mut self, doc: DocId, span: Span, id: EntityId) -> bool {
+        if self.get(doc, span).is_some() {
+            return false;
+        }
+        let at = doc.0 as usize;
+        if self.per_doc.len() <= at {
+            self.per_doc.resize_with(at + 1, Vec::new);
+        }
+        let list = &mut self.per_doc[at];
+        if list.len() < Self::LIST {
+            list.push((span, id));
+        } else {
+            self.overflow.insert((doc, span), id);
+        }
+        true
+    }
 }
 
 impl Resolved {
     /// The person named at this place, if resolution knows it.
     pub fn person_at(&self, doc: DocId, span: Span) -> Option<EntityId> {
-        self.mention_index.get(&(doc, span)).copied()
+        self.mention_index.get(doc, span)
     }
 }
 
@@ -203,8 +247,7 @@ impl<'k> People<'k> {
     fn mention(&mut self, r: &mut Resolved, id: EntityId, doc: DocId, span: Span, name: &str) {
         // One name, one person: a span already resolved (the same name read as a person and
         // as a title holder) is not counted twice.
-        if let std::collections::hash_map::Entry::Vacant(v) = r.mention_index.entry((doc, span)) {
-            v.insert(id);
+        if r.mention_index.insert(doc, span, id) {
             let p = &mut r.people[id];
             // Spellings are few per person, mentions many: store each spelling once.
             let spelling = match p.spellings.iter().position(|s| s == name) {
@@ -493,6 +536,26 @@ pub fn series_key(name: &str, kb: &Knowledge) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mention_index_overflows_into_a_map() {
+        let mut m = MentionIndex::default();
+        let doc = DocId(3);
+        for k in 0..100usize {
+            assert!(m.insert(doc, Span::new(k, k + 1), k));
+        }
+        assert!(
+            !m.insert(doc, Span::new(5, 6), 99),
+            "a span is recorded once"
+        );
+        assert!(!m.insert(doc, Span::new(70, 71), 99), "in the map too");
+        for k in 0..100usize {
+            assert_eq!(m.get(doc, Span::new(k, k + 1)), Some(k));
+        }
+        assert_eq!(m.get(doc, Span::new(0, 2)), None);
+        assert_eq!(m.get(DocId(2), Span::new(0, 1)), None);
+        assert_eq!(m.get(DocId(9), Span::new(0, 1)), None);
+    }
 
     #[test]
     fn one_series_under_several_names() {

@@ -183,22 +183,31 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         .collect();
     let quotes: Vec<Quote<'_>> = per_doc.into_iter().flatten().collect();
     // Candidate pairs share a run of four words; only those are compared in full.
+    // The runs' hashes are computed on all cores, the index filled in quotation order.
+    let keys: Vec<Vec<u64>> = quotes
+        .par_iter()
+        .map(|q| {
+            let w: Vec<&str> = q.words.split(' ').collect();
+            w.windows(4)
+                .map(|g| {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = rustc_hash::FxHasher::default();
+                    g.hash(&mut h);
+                    h.finish()
+                })
+                .collect()
+        })
+        .collect();
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, q) in quotes.iter().enumerate() {
-        let w: Vec<&str> = q.words.split(' ').collect();
-        for g in w.windows(4) {
-            let key = {
-                use std::hash::{Hash, Hasher};
-                let mut h = rustc_hash::FxHasher::default();
-                g.hash(&mut h);
-                h.finish()
-            };
+    for (i, ks) in keys.iter().enumerate() {
+        for &key in ks {
             let list = index.entry(key).or_default();
             if list.last() != Some(&i) {
                 list.push(i);
             }
         }
     }
+    drop(keys);
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for list in index.values() {
         if list.len() > 64 {
@@ -215,9 +224,22 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     pairs.sort_unstable();
     pairs.dedup();
     // Word sets for the cheap test, built once per quotation.
+    // Only quotations of a candidate pair need one.
+    let mut paired = vec![false; quotes.len()];
+    for &(a, b) in &pairs {
+        paired[a] = true;
+        paired[b] = true;
+    }
     let word_sets: Vec<rustc_hash::FxHashSet<&str>> = quotes
-        .iter()
-        .map(|q| q.words.split(' ').collect())
+        .par_iter()
+        .zip(paired.par_iter())
+        .map(|(q, &p)| {
+            if p {
+                q.words.split(' ').collect()
+            } else {
+                rustc_hash::FxHashSet::default()
+            }
+        })
         .collect();
     // Pairs that are one quotation: similar enough, and not merely an excerpt of the other.
     let mut parent: Vec<usize> = (0..quotes.len()).collect();

@@ -250,39 +250,59 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         }
         x
     }
+    // Comparing a pair reads only the two quotations: pairs are compared on all cores, and
+    // what they found applied in pair order, so groups form as they would one by one.
+    enum Outcome {
+        Misattributed,
+        Worded(Vec<String>, f32),
+    }
+    let outcomes: Vec<Option<Outcome>> = pairs
+        .par_iter()
+        .map(|&(a, b)| {
+            let (qa, qb) = (&quotes[a], &quotes[b]);
+            // Cheap test first: quotations sharing few words cannot reach the similarity bar.
+            if qa.words != qb.words
+                && shared_word_share(&word_sets[a], &word_sets[b]) < SIMILAR * 0.75
+            {
+                return None;
+            }
+            let ratio = if qa.words == qb.words {
+                1.0
+            } else {
+                TextDiff::configure()
+                    .diff_words(&qa.words, &qb.words)
+                    .ratio()
+            };
+            if ratio < SIMILAR {
+                return None;
+            }
+            let speakers_differ = matches!((&qa.who, &qb.who), (Some(x), Some(y)) if x != y);
+            let excerpt = contains_run(&qa.words, &qb.words) || contains_run(&qb.words, &qa.words);
+            let changed = if excerpt {
+                Vec::new()
+            } else {
+                substantive_changes(&qa.words, &qb.words)
+            };
+            if speakers_differ && changed.is_empty() {
+                Some(Outcome::Misattributed)
+            } else if !speakers_differ && !changed.is_empty() {
+                Some(Outcome::Worded(changed, ratio))
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut worded: Vec<(usize, usize, Vec<String>, f32)> = Vec::new();
     let mut misattributed: Vec<(usize, usize)> = Vec::new();
-    for (a, b) in pairs {
-        let (qa, qb) = (&quotes[a], &quotes[b]);
-        // Cheap test first: quotations sharing few words cannot reach the similarity bar.
-        if qa.words != qb.words && shared_word_share(&word_sets[a], &word_sets[b]) < SIMILAR * 0.75
-        {
-            continue;
-        }
-        let ratio = if qa.words == qb.words {
-            1.0
-        } else {
-            TextDiff::configure()
-                .diff_words(&qa.words, &qb.words)
-                .ratio()
-        };
-        if ratio < SIMILAR {
-            continue;
-        }
-        let (sa, sb) = (qa.who.clone(), qb.who.clone());
-        let speakers_differ = matches!((&sa, &sb), (Some(x), Some(y)) if x != y);
-        let excerpt = contains_run(&qa.words, &qb.words) || contains_run(&qb.words, &qa.words);
-        let changed = if excerpt {
-            Vec::new()
-        } else {
-            substantive_changes(&qa.words, &qb.words)
-        };
-        if speakers_differ && changed.is_empty() {
-            misattributed.push((a, b));
-        } else if !speakers_differ && !changed.is_empty() {
-            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
-            worded.push((a, b, changed, ratio));
+    for ((a, b), outcome) in pairs.into_iter().zip(outcomes) {
+        match outcome {
+            None => {}
+            Some(Outcome::Misattributed) => misattributed.push((a, b)),
+            Some(Outcome::Worded(changed, ratio)) => {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+                worded.push((a, b, changed, ratio));
+            }
         }
     }
     let mut out = Vec::new();

@@ -119,6 +119,9 @@ impl Dsu {
 }
 
 /// Clusters the events of `r` that span at least two documents.
+/// A mention in a same-day bucket, with the year it states, if any.
+type DayMention = (usize, Option<i32>);
+
 /// Joins the mentions of one (series, month, day) bucket that share their day with a
 /// mention of another article (a year stated on both sides must agree), and returns them.
 ///
@@ -127,7 +130,7 @@ impl Dsu {
 /// are all linked as soon as two articles are among them, and not at all otherwise. Found
 /// per year class, in time linear in the bucket rather than by comparing every pair: a big
 /// archive puts thousands of mentions in one bucket.
-fn link_same_day(r: &Resolved, bucket: &[(usize, Option<i32>)], dsu: &mut Dsu) -> Vec<usize> {
+fn link_same_day(r: &Resolved, bucket: &[DayMention], dsu: &mut Dsu) -> Vec<usize> {
     let two_docs = |members: &[usize]| {
         members
             .split_first()
@@ -179,7 +182,7 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
     // The kinds of link each mention took part in, as bits (see `Link::bit`).
     let mut links: Vec<u8> = vec![0; n];
     let mut by_ordinal: HashMap<(&str, u32), usize> = HashMap::new();
-    let mut by_month_day: HashMap<(&str, u32, u32), Vec<(usize, Option<i32>)>> = HashMap::new();
+    let mut by_month_day: HashMap<(&str, u32, u32), Vec<DayMention>> = HashMap::new();
     let mut by_attendee: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
     let mut linked: Vec<(usize, usize, Link)> = Vec::new();
     let dates: Vec<Dates> = r.events.iter().map(Dates::of).collect();

@@ -205,35 +205,62 @@ fn run_extract(
             return EXIT_TROUBLE;
         }
     };
-    let corpus = corpus::load(
-        paths,
-        &LoadOptions {
-            default_date: date,
-            ..LoadOptions::default()
-        },
-    );
+    let options = LoadOptions {
+        default_date: date,
+        ..LoadOptions::default()
+    };
+    // Articles are read and extracted on all cores a batch at a time, and written out in
+    // their sorted order as each batch is done: an archive is never held whole.
+    const BATCH: usize = 2048;
+    let (files, mut problems) = corpus::collect_files(paths, &options.exclude);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut writer = crate::report::ExtractWriter::new(&mut out, format == ExtractFormat::Json);
+    let mut next_id: u32 = 0;
+    let mut written: std::io::Result<()> = Ok(());
+    for batch in files.chunks(BATCH) {
+        use rayon::prelude::*;
+        let read: Vec<(String, Result<Vec<corpus::Document>, corpus::InputError>)> = batch
+            .par_iter()
+            .map(|f| (corpus::display_path(f), corpus::read_file(f, &options)))
+            .collect();
+        let mut docs = Vec::new();
+        for (shown, result) in read {
+            match result {
+                Ok(ds) => {
+                    problems.extend(corpus::file_notices(&shown, &ds));
+                    for mut d in ds {
+                        d.id = crate::span::DocId(next_id);
+                        next_id = next_id.saturating_add(1);
+                        docs.push(d);
+                    }
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        let json = writer.json();
+        let parts: Vec<std::io::Result<Vec<u8>>> = docs
+            .par_iter()
+            .map(|d| crate::report::ExtractWriter::render(json, d, &extract::extract(d, &kb)))
+            .collect();
+        written = parts
+            .into_iter()
+            .try_for_each(|part| writer.rendered(&part?));
+        if written.is_err() {
+            break;
+        }
+    }
+    let result = written
+        .and_then(|_| writer.finish())
+        .and_then(|_| out.flush());
     let mut code = EXIT_CLEAN;
-    for p in corpus.problems {
+    problems.sort_by(|a, b| a.path().cmp(b.path()));
+    for p in problems {
         if p.is_usage() {
             code = EXIT_TROUBLE;
         }
         print_error(p);
     }
-    // Articles are read on all cores; the output keeps their sorted order.
-    let docs: Vec<_> = {
-        use rayon::prelude::*;
-        corpus
-            .documents
-            .par_iter()
-            .map(|d| (d, extract::extract(d, &kb)))
-            .collect()
-    };
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let result = match format {
-        ExtractFormat::Json => crate::report::extract_json(&docs, &mut out),
-        ExtractFormat::Human => crate::report::extract_human(&docs, &mut out),
-    };
-    if let Err(e) = result.and_then(|_| out.flush()) {
+    if let Err(e) = result {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             say!("factdiff: cannot write output: {e}");
             return EXIT_TROUBLE;

@@ -279,19 +279,7 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
         let shown = display_path(&file);
         match read_file(&file, options) {
             Ok(docs) => {
-                let mut seen: Vec<&Note> = Vec::new();
-                for doc in &docs {
-                    for note in &doc.notes {
-                        if !seen.contains(&note) {
-                            seen.push(note);
-                            corpus.problems.push(InputError::Notice {
-                                path: shown.clone(),
-                                line: note.line,
-                                message: note.message.clone(),
-                            });
-                        }
-                    }
-                }
+                corpus.problems.extend(file_notices(&shown, &docs));
                 for mut doc in docs {
                     doc.id = DocId(u32::try_from(corpus.documents.len()).unwrap_or(u32::MAX));
                     corpus.documents.push(doc);
@@ -303,6 +291,26 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
     // Walk problems came first; the user reads them best in path order, with the rest.
     corpus.problems.sort_by(|a, b| a.path().cmp(b.path()));
     corpus
+}
+
+/// The notes of reading one file (shown as `shown`), once each, as diagnostics: a file of
+/// several posts has each note of its decoding on every post.
+pub fn file_notices(shown: &str, docs: &[Document]) -> Vec<InputError> {
+    let mut seen: Vec<&Note> = Vec::new();
+    let mut out = Vec::new();
+    for doc in docs {
+        for note in &doc.notes {
+            if !seen.contains(&note) {
+                seen.push(note);
+                out.push(InputError::Notice {
+                    path: shown.to_string(),
+                    line: note.line,
+                    message: note.message.clone(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Reads every article under `paths` like [`load`], but in parallel, handing each document

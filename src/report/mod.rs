@@ -19,7 +19,7 @@ pub mod sources;
 pub mod suppress;
 
 pub use baseline::{Baseline, BaselineEntry, BaselineError};
-pub use extract_out::{extract_human, extract_json};
+pub use extract_out::{extract_human, extract_json, ExtractWriter};
 pub use sources::{SourceDb, SourceId, SourceKind};
 
 use crate::config::{Config, IgnoreTarget, Level};

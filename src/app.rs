@@ -388,7 +388,9 @@ fn run_check(args: &CheckArgs) -> i32 {
         claims,
         raw: &report::read_from_disk,
     };
+    let prepared = std::time::Instant::now();
     let mut report = report::prepare(&corpus, &kb, analysis.findings, &options);
+    let prepared = prepared.elapsed().as_secs_f64();
     if args.format == Format::Html {
         // Only the HTML report lists what was read from each article.
         report = report.with_claims(&analysis.claims);
@@ -432,6 +434,12 @@ fn run_check(args: &CheckArgs) -> i32 {
             }
         }
     };
+    if std::env::var_os("FACTDIFF_TIMINGS").is_some() {
+        say!(
+            "factdiff: timings: report prepared in {prepared:.2} s, written {:.2} s after",
+            (started.elapsed().as_secs_f64() - analysed - prepared).max(0.0)
+        );
+    }
     if let Err(e) = written {
         say!("factdiff: {e}");
         trouble = true;

@@ -32,6 +32,10 @@ pub fn find_dateline(text: &str) -> Option<NaiveDate> {
 }
 
 fn dateline_in_line(line: &str) -> Option<NaiveDate> {
+    // A calendar date has digits (its year at least): most first lines have none.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     // Bare date first ("April 23, 2025 - ..."), then place + separator + date.
     if let Some((date, _)) = parse_calendar_date(line) {
         return Some(date);

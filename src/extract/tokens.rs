@@ -28,6 +28,9 @@ pub struct Tok<'a> {
     pub voc: u32,
     /// Holds a hyphen.
     pub hyphen: bool,
+    /// Only spaces separate it from the next token (or the sentence end): see
+    /// [`Sentence::joined`], computed once per token.
+    pub joined: bool,
 }
 
 impl Tok<'_> {
@@ -166,14 +169,21 @@ impl<'a> Sentence<'a> {
                 info,
                 voc,
                 hyphen,
+                joined: false,
             }
         }));
-        Sentence {
+        let mut s = Sentence {
             text,
             start,
             end,
             toks,
+        };
+        for i in 0..s.toks.len() {
+            let g = s.gap_after(i);
+            let joined = !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}');
+            s.toks[i].joined = joined;
         }
+        s
     }
 
     /// True for a headline or subhead: short, most words capitalised, and no full stop at
@@ -205,8 +215,7 @@ impl<'a> Sentence<'a> {
 
     /// True when only spaces separate token `i` from the next.
     pub fn joined(&self, i: usize) -> bool {
-        let g = self.gap_after(i);
-        !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+        self.toks.get(i).is_some_and(|t| t.joined)
     }
 
     /// True when token `i` is in `set` (its flags for a core set, else a lookup).

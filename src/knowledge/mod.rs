@@ -227,6 +227,19 @@ pub struct WordInfo {
     pub voc: u32,
 }
 
+/// A word of at most seven bytes as an integer: its bytes, and its length in the top byte
+/// (so no two words share a key).
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(buf))
+}
+
 /// Everything loaded from the rules files, indexed for lookup by folded name.
 #[derive(Debug, Default)]
 pub struct Knowledge {
@@ -261,6 +274,10 @@ pub struct Knowledge {
     series_aliases: Vec<(usize, String)>,
     given_names: HashSet<String>,
     word_info: HashMap<String, WordInfo>,
+    /// The entries of [`Knowledge::word_info`] for words of at most seven bytes, keyed by the
+    /// bytes packed into an integer ([`short_key`]): most words of prose are short, and an
+    /// integer key is hashed and compared without reading a string.
+    short_words: HashMap<u64, WordInfo>,
     not_names: HashSet<String>,
     longest_title_words: usize,
 }
@@ -773,12 +790,19 @@ impl Knowledge {
         for (w, bits) in crate::extract::vocab::all_flags() {
             info.entry(w.to_string()).or_default().voc |= bits;
         }
+        self.short_words = info
+            .iter()
+            .filter_map(|(w, i)| short_key(w).map(|k| (k, *i)))
+            .collect();
         self.word_info = info;
     }
 
     /// What the rules say about a folded word (all false for an unknown word).
     pub fn word(&self, folded: &str) -> WordInfo {
-        self.word_info.get(folded).copied().unwrap_or_default()
+        match short_key(folded) {
+            Some(k) => self.short_words.get(&k).copied().unwrap_or_default(),
+            None => self.word_info.get(folded).copied().unwrap_or_default(),
+        }
     }
 
     /// The series whose name has the same word key (see [`Knowledge::series_word_key`]).
@@ -905,6 +929,18 @@ fn read_rule_dir(dir: &Path) -> Result<Vec<RuleFile>, KnowledgeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_words_answer_like_the_word_table() {
+        let kb = Knowledge::load(&[]).unwrap();
+        assert!(!kb.word_info.is_empty());
+        for (w, info) in &kb.word_info {
+            assert_eq!(kb.word(w), *info, "{w}");
+        }
+        assert_eq!(kb.word("zzzzzzz"), WordInfo::default());
+        assert_eq!(kb.word(""), WordInfo::default());
+        assert_ne!(short_key("ab"), short_key("ab\0"));
+    }
 
     #[test]
     fn shipped_rules_load_and_cross_reference() {

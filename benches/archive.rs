@@ -8,8 +8,10 @@
 //!
 //! For each size it generates (or reuses) a corpus with the `gen_corpus` example's generator
 //! under `FACTDIFF_BENCH_DIR` (default `/tmp/factdiff-bench`), then measures, warm cache
-//! (every command is run once untimed first), best of `FACTDIFF_BENCH_RUNS` runs (wall
-//! time; the CPU time of the same run is reported too, as the machine may be shared):
+//! (the files are read with `cat` before every timed run, and below 500 MB each command is
+//! also run once untimed first), best of `FACTDIFF_BENCH_RUNS` runs (wall time; the CPU
+//! time and the bytes read from disk of the same run are reported too, as the machine may
+//! be shared and its kernel may drop files from the cache all the same):
 //!
 //! - `find DIR -type f ! -name '.*' -print0 | xargs -0 cat | wc -w`, the speed to beat;
 //! - `factdiff extract DIR --format json > /dev/null`, extraction alone (every claim of
@@ -24,8 +26,8 @@
 //! Nothing is asserted: the benchmark only reports numbers. Other settings:
 //! `FACTDIFF_BENCH_SEED` (1), `FACTDIFF_BENCH_SCALING` (1; 0 skips the half sizes),
 //! `FACTDIFF_BENCH_STAGES` (1: in-process stage timings below 500 MB; 0: none; all: every
-//! size), `FACTDIFF_BENCH_RUNS` (timed runs per command: 3 below 500 MB, else 1, and then
-//! without a warm-up run of its own: the files are read once with `cat` before each command),
+//! size), `FACTDIFF_BENCH_RUNS` (timed runs per command: 3 below 500 MB, else 2, and then
+//! without a warm-up run of its own),
 //! `FACTDIFF_BENCH_TIMEOUT` (seconds per command, 1800), `FACTDIFF_BENCH_KEEP` (0: corpora of
 //! 500 MB and more are deleted after their run; 1 keeps them), `FACTDIFF_BENCH_OUT` (also
 //! write the Markdown tables to this file).
@@ -58,6 +60,10 @@ struct Run {
     cpu: f64,
     /// Peak resident set size, KiB.
     max_rss_kb: u64,
+    /// Bytes read from disk rather than from the page cache (`ru_inblock`, 512-byte blocks):
+    /// a "warm cache" run that still read much from disk was slowed by the kernel, not by
+    /// the program.
+    disk_bytes: u64,
     /// Killed after the timeout.
     timed_out: bool,
 }
@@ -105,13 +111,20 @@ fn run(cmd: &mut Command, stdout: Stdio, timeout: Duration) -> Run {
         wall,
         cpu: secs(usage.ru_utime) + secs(usage.ru_stime),
         max_rss_kb: usage.ru_maxrss as u64,
+        disk_bytes: (usage.ru_inblock as u64).saturating_mul(512),
         timed_out: killed.load(Ordering::SeqCst),
     }
 }
 
 /// Best wall time of `runs` timed runs, after one warm-up run when `warm_up`; peak memory is
 /// the maximum.
-fn best_of(make: &dyn Fn() -> Command, runs: usize, warm_up: bool, timeout: Duration) -> Run {
+fn best_of(
+    make: &dyn Fn() -> Command,
+    runs: usize,
+    warm_up: bool,
+    before_each: &dyn Fn(),
+    timeout: Duration,
+) -> Run {
     let null = || Stdio::from(File::create("/dev/null").expect("/dev/null"));
     if warm_up {
         let warm = run(&mut make(), null(), timeout);
@@ -121,6 +134,7 @@ fn best_of(make: &dyn Fn() -> Command, runs: usize, warm_up: bool, timeout: Dura
     }
     let mut best: Option<Run> = None;
     for _ in 0..runs.max(1) {
+        before_each();
         let r = run(&mut make(), null(), timeout);
         best = Some(match best {
             None => r,
@@ -300,6 +314,7 @@ fn measure(
         },
         runs,
         true,
+        &|| {},
         timeout,
     );
     eprintln!("  wc -w   {:8.2} s", wc.wall);
@@ -311,21 +326,19 @@ fn measure(
             c
         }
     };
-    // On big corpora a warm-up run of each command would double a long benchmark: the files
-    // are read once (`cat`, untimed) instead, as the kernel may have dropped some from the
-    // page cache since the `wc -w` runs.
-    let warm_up = runs > 1;
+    // Before every timed run the files are read once (`cat`, untimed): the kernel may have
+    // dropped some from the page cache since. On big corpora a warm-up run of each command
+    // would double a long benchmark, so there is none; the disk column shows what was read
+    // from disk all the same.
+    let warm_up = runs > 1 && mb < 500.0;
     let warm_cache = || {
-        if !warm_up {
-            let mut c = Command::new("sh");
-            c.arg("-c").arg(format!(
-                "find '{d}' -type f ! -name '.*' -print0 | xargs -0 cat > /dev/null"
-            ));
-            let _ = run(&mut c, Stdio::null(), timeout);
-        }
+        let mut c = Command::new("sh");
+        c.arg("-c").arg(format!(
+            "find '{d}' -type f ! -name '.*' -print0 | xargs -0 cat > /dev/null"
+        ));
+        let _ = run(&mut c, Stdio::null(), timeout);
     };
-    warm_cache();
-    let extract = best_of(&factdiff("extract"), runs, warm_up, timeout);
+    let extract = best_of(&factdiff("extract"), runs, warm_up, &warm_cache, timeout);
     eprintln!(
         "  extract {:8.2} s{}",
         extract.wall,
@@ -335,8 +348,7 @@ fn measure(
             ""
         }
     );
-    warm_cache();
-    let check = best_of(&factdiff("check"), runs, warm_up, timeout);
+    let check = best_of(&factdiff("check"), runs, warm_up, &warm_cache, timeout);
     eprintln!(
         "  check   {:8.2} s{}",
         check.wall,
@@ -382,13 +394,13 @@ fn tables(ms: &[Measure]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "| size | articles | wc -w s (MB/s) | extract s (MB/s) | check s | check MB/s | check articles/s | check CPU s | check / wc -w | peak RSS check | peak RSS extract |"
+        "| size | articles | wc -w s (MB/s) | extract s (MB/s) | check s | check MB/s | check articles/s | check CPU s | check / wc -w | peak RSS check | peak RSS extract | check read from disk |"
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|");
     for m in ms {
         let _ = writeln!(
             out,
-            "| {} MB | {} | {} ({}) | {} ({}) | {} | {} | {} | {:.2} | {:.1}× slower | {:.0} MB | {:.0} MB |",
+            "| {} MB | {} | {} ({}) | {} ({}) | {} | {} | {} | {:.2} | {:.1}× slower | {:.0} MB | {:.0} MB | {:.0} MB |",
             m.mb,
             m.articles,
             secs(&m.wc),
@@ -406,6 +418,7 @@ fn tables(ms: &[Measure]) -> String {
             m.check.wall / m.wc.wall,
             m.check.max_rss_kb as f64 / 1024.0,
             m.extract.max_rss_kb as f64 / 1024.0,
+            m.check.disk_bytes as f64 / 1e6,
         );
     }
     if ms.iter().any(|m| m.stages.is_some()) {
@@ -527,7 +540,7 @@ fn main() {
     let mut results = Vec::new();
     for &mb in &all {
         // Few runs on big corpora: each takes long and the noise is relatively smaller.
-        let runs: usize = env_or("FACTDIFF_BENCH_RUNS", if mb >= 500.0 { "1" } else { "3" })
+        let runs: usize = env_or("FACTDIFF_BENCH_RUNS", if mb >= 500.0 { "2" } else { "3" })
             .parse()
             .expect("runs");
         // In process, the stages hold the whole archive in the bench's own memory and take

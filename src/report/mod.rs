@@ -288,7 +288,7 @@ impl Report<'_> {
 
 /// Reads the original file of a document (for HTML suppression comments). Returns `None`
 /// when it cannot be read.
-pub type RawReader<'r> = &'r dyn Fn(&str) -> Option<String>;
+pub type RawReader<'r> = &'r (dyn Fn(&str) -> Option<String> + Sync);
 
 /// Reads a file from disk; the default [`RawReader`].
 pub fn read_from_disk(path: &str) -> Option<String> {
@@ -728,6 +728,33 @@ fn scan_suppressions(
     db: &mut SourceDb<'_>,
 ) -> Vec<FoundSuppression> {
     let mut out = Vec::new();
+    // The files of HTML and WordPress articles are read on all cores first, keeping only
+    // those that hold a suppression comment (an archive has tens of thousands of them).
+    let raw_texts: BTreeMap<&str, String> = {
+        use rayon::prelude::*;
+        let mut files: Vec<&str> = corpus
+            .documents
+            .iter()
+            .filter_map(|d| match d.format {
+                DocFormat::Html => Some(d.path.as_str()),
+                DocFormat::Wordpress => Some(split_post(&d.path).0),
+                DocFormat::Text | DocFormat::Markdown => None,
+            })
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        files
+            .par_iter()
+            .filter_map(|&f| {
+                raw(f)
+                    .filter(|t| t.contains(suppress::KEYWORD))
+                    .map(|t| (f, t))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect()
+    };
+    let raw = |path: &str| raw_texts.get(path).cloned();
     let mut wordpress: BTreeMap<String, Option<serde_json::Value>> = BTreeMap::new();
     for (i, d) in corpus.documents.iter().enumerate() {
         let doc_source = SourceId(i);

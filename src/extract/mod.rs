@@ -282,8 +282,9 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     let mut t = 0;
     // One token buffer for all the sentences: no allocation per sentence.
     let mut toks = Vec::new();
+    let arena = bumpalo::Bump::new();
     for (start, end) in bounded(crate::text::sentences(text), text) {
-        let s = tokens::Sentence::with_buffer(text, start, end, knowledge, toks);
+        let s = tokens::Sentence::with_buffer(text, start, end, knowledge, toks, Some(&arena));
         let tok_span = |a: usize, b: usize| Span::new(s.toks[a].start, s.toks[b - 1].end);
         let (names, titles) = people::find(&s, knowledge);
         for n in &names {

@@ -116,27 +116,35 @@ fn is_roman_numeral(w: &str) -> bool {
 impl<'a> Sentence<'a> {
     /// Tokenises `text[start..end]`.
     pub fn new(text: &'a str, start: usize, end: usize, kb: &Knowledge) -> Self {
-        Self::with_buffer(text, start, end, kb, Vec::new())
+        Self::with_buffer(text, start, end, kb, Vec::new(), None)
     }
 
     /// [`Sentence::new`], filling `toks` (cleared first) so one buffer serves every sentence
-    /// of a document.
+    /// of a document, and keeping the folded forms of words that differ from their text in
+    /// `arena` when there is one (one arena per document: no allocation per word).
     pub fn with_buffer(
         text: &'a str,
         start: usize,
         end: usize,
         kb: &Knowledge,
         mut toks: Vec<Tok<'a>>,
+        arena: Option<&'a bumpalo::Bump>,
     ) -> Self {
         let slice = text.get(start..end).unwrap_or("");
         toks.clear();
         toks.extend(Words::new(slice).map(|w| {
             let shape = Shape::of(w.text);
             // Most words of prose are already folded (lower-case ASCII): borrow those.
-            let folded: std::borrow::Cow<'a, str> = if shape.folded {
-                std::borrow::Cow::Borrowed(w.text)
-            } else {
-                std::borrow::Cow::Owned(fold(w.text))
+            let folded: std::borrow::Cow<'a, str> = match arena {
+                _ if shape.folded => std::borrow::Cow::Borrowed(w.text),
+                // Words hold no white space or backquote: ASCII folds to lower case.
+                Some(arena) if w.text.is_ascii() => {
+                    let f = arena.alloc_str(w.text);
+                    f.make_ascii_lowercase();
+                    std::borrow::Cow::Borrowed(&*f)
+                }
+                Some(arena) => std::borrow::Cow::Borrowed(&*arena.alloc_str(&fold(w.text))),
+                None => std::borrow::Cow::Owned(fold(w.text)),
             };
             let Shape {
                 cap,

@@ -234,10 +234,12 @@ fn short_key(word: &str) -> Option<u64> {
     if bytes.len() > 7 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[7] = bytes.len() as u8;
-    Some(u64::from_le_bytes(buf))
+    // Built in a register: bytes stored one by one and read back as a word would stall.
+    let mut key = (bytes.len() as u64) << 56;
+    for (k, &b) in bytes.iter().enumerate() {
+        key |= u64::from(b) << (8 * k);
+    }
+    Some(key)
 }
 
 /// Everything loaded from the rules files, indexed for lookup by folded name.

@@ -198,12 +198,8 @@ fn run_extract(
     format: ExtractFormat,
     rules: &[PathBuf],
 ) -> i32 {
-    let kb = match Knowledge::load(rules) {
-        Ok(kb) => kb,
-        Err(e) => {
-            print_error(e);
-            return EXIT_TROUBLE;
-        }
+    let Some(kb) = load_knowledge(rules) else {
+        return EXIT_TROUBLE;
     };
     let options = LoadOptions {
         default_date: date,
@@ -260,13 +256,34 @@ fn run_extract(
         }
         print_error(p);
     }
-    if let Err(e) = result {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            say!("factdiff: cannot write output: {e}");
-            return EXIT_TROUBLE;
-        }
+    if !output_written(result) {
+        return EXIT_TROUBLE;
     }
     code
+}
+
+/// The knowledge base with the rules folders `rules` added; on an error, says what is wrong
+/// with which file and gives nothing.
+fn load_knowledge(rules: &[PathBuf]) -> Option<Knowledge> {
+    match Knowledge::load(rules) {
+        Ok(kb) => Some(kb),
+        Err(e) => {
+            print_error(e);
+            None
+        }
+    }
+}
+
+/// False (after saying why) when writing the output failed; a reader that stopped reading
+/// (`| head`) is not a failure.
+fn output_written(result: std::io::Result<()>) -> bool {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            say!("factdiff: cannot write output: {e}");
+            false
+        }
+        _ => true,
+    }
 }
 
 /// Prints input problems to standard error; true when one of them is an error (a missing
@@ -347,12 +364,8 @@ fn run_check(args: &CheckArgs) -> i32 {
     };
     let mut rules = config.rules.clone();
     rules.extend(args.rules.iter().cloned());
-    let kb = match Knowledge::load(&rules) {
-        Ok(kb) => kb,
-        Err(e) => {
-            print_error(e);
-            return EXIT_TROUBLE;
-        }
+    let Some(kb) = load_knowledge(&rules) else {
+        return EXIT_TROUBLE;
     };
     let baseline_path = args.baseline.clone().or_else(|| config.baseline.clone());
     let baseline = match (&baseline_path, args.update_baseline) {
@@ -480,12 +493,8 @@ fn run_explain(id: &str) -> i32 {
 }
 
 fn run_rules(extra: &[PathBuf]) -> i32 {
-    let kb = match Knowledge::load(extra) {
-        Ok(kb) => kb,
-        Err(e) => {
-            print_error(e);
-            return EXIT_TROUBLE;
-        }
+    let Some(kb) = load_knowledge(extra) else {
+        return EXIT_TROUBLE;
     };
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "Rules (factdiff explain RULE for details):");
@@ -524,12 +533,8 @@ fn run_diff(
     corpus_dirs: &[PathBuf],
 ) -> i32 {
     use crate::diff::{self, render, source};
-    let kb = match Knowledge::load(rules) {
-        Ok(kb) => kb,
-        Err(e) => {
-            print_error(e);
-            return EXIT_TROUBLE;
-        }
+    let Some(kb) = load_knowledge(rules) else {
+        return EXIT_TROUBLE;
     };
     let options = LoadOptions {
         default_date: date,
@@ -567,11 +572,8 @@ fn run_diff(
         ExtractFormat::Json => render::json(&report, &mut out),
         ExtractFormat::Human => render::human(&report, render::Style::detect(), &mut out),
     };
-    if let Err(e) = result.and_then(|_| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            say!("factdiff: cannot write output: {e}");
-            return EXIT_TROUBLE;
-        }
+    if !output_written(result.and_then(|_| out.flush())) {
+        return EXIT_TROUBLE;
     }
     code
 }

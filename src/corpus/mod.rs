@@ -295,7 +295,10 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
 
 /// The notes of reading one file (shown as `shown`), once each, as diagnostics: a file of
 /// several posts has each note of its decoding on every post.
-pub fn file_notices(shown: &str, docs: &[Document]) -> Vec<InputError> {
+pub fn file_notices<'d>(
+    shown: &str,
+    docs: impl IntoIterator<Item = &'d Document>,
+) -> Vec<InputError> {
     let mut seen: Vec<&Note> = Vec::new();
     let mut out = Vec::new();
     for doc in docs {
@@ -370,19 +373,9 @@ where
     for (shown, result) in read {
         match result {
             Ok(docs) => {
-                let mut seen: Vec<Note> = Vec::new();
-                for (doc, _) in &docs {
-                    for note in &doc.notes {
-                        if !seen.contains(note) {
-                            seen.push(note.clone());
-                            corpus.problems.push(InputError::Notice {
-                                path: shown.clone(),
-                                line: note.line,
-                                message: note.message.clone(),
-                            });
-                        }
-                    }
-                }
+                corpus
+                    .problems
+                    .extend(file_notices(&shown, docs.iter().map(|(d, _)| d)));
                 for (mut doc, out) in docs {
                     doc.id = DocId(u32::try_from(corpus.documents.len()).unwrap_or(u32::MAX));
                     corpus.documents.push(doc);

@@ -343,7 +343,7 @@ fn attendees_of(
         t.cap
             || matches!(t.folded.as_ref(), "by" | "over" | "of" | "the")
             || t.is(&vocab::TITLE_HEADS)
-            || t.is(&vocab::TITLE_MODIFIERS)
+            || t.title_modifier()
     }) && m0.a - c <= 8;
     if !close {
         return Vec::new();
@@ -359,7 +359,7 @@ fn attendees_of(
                 || matches!(t.folded.as_ref(), "and" | "at" | "head" | "helm")
                 || t.is(&vocab::TITLE_CONNECTORS)
                 || t.is(&vocab::TITLE_HEADS)
-                || t.is(&vocab::TITLE_MODIFIERS)
+                || t.title_modifier()
         }) && m.a - prev_end <= 16;
         if !list_gap {
             break;

@@ -64,7 +64,7 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
                 found = Some(b);
                 break;
             }
-            // "Moroccan Gendarmerie": a demonym followed by a local alias of that country.
+            // "Tunisian Coast Guard": a demonym followed by a local alias of that country.
             if b > i + 1 {
                 if let Some(c) = kb.country_by_demonym(s.f(i)) {
                     if kb
@@ -89,7 +89,7 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             && (!kb.is_not_name(s.f(i))
                 || s.is(i, &vocab::ORG_HEADS)
                 || kb.country_by_demonym(s.f(i)).is_some()
-                || s.is(i, &vocab::TITLE_MODIFIERS));
+                || s.title_modifier(i));
         if found.is_none() && starts_ok && !heading {
             let mut b = i;
             let connects = |b: usize| {

@@ -181,8 +181,7 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     }
     // The head noun is the first non-modifier word ("Director General of ...", "head of
     // intelligence at ...") or, for pre-modified titles, the last word ("Foreign Minister").
-    let first_head =
-        (k..b).find(|&x| !s.is(x, &vocab::TITLE_MODIFIERS) || s.is(x, &vocab::TITLE_HEADS));
+    let first_head = (k..b).find(|&x| !s.title_modifier(x) || s.is(x, &vocab::TITLE_HEADS));
     let Some(h) = first_head else { return false };
     if !s.is(h, &vocab::TITLE_HEADS) {
         return false;
@@ -303,7 +302,7 @@ fn title_before(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option<Tit
         let t = &s.toks[k - 1];
         let ok = t.cap && !t.given
             || t.is(&vocab::TITLE_HEADS)
-            || t.is(&vocab::TITLE_MODIFIERS)
+            || t.title_modifier()
             || t.is(&vocab::TITLE_CONNECTORS) && t.folded != "and" && t.folded != "the";
         if !ok || name.a - k >= 10 {
             break;
@@ -456,7 +455,7 @@ fn title_comma_name(s: &Sentence<'_>, kb: &Knowledge, name: NameMatch) -> Option
         if !s.toks[st - 1].cap
             && !is_in(&vocab::TITLE_CONNECTORS, f)
             && !is_in(&vocab::TITLE_HEADS, f)
-            && !is_in(&vocab::TITLE_MODIFIERS, f)
+            && !s.title_modifier(st - 1)
         {
             break;
         }

@@ -34,6 +34,12 @@ pub struct Tok<'a> {
 }
 
 impl Tok<'_> {
+    /// True for a word that modifies a title without heading it: a listed modifier or a
+    /// demonym of the rules ("Foreign", "Tunisian").
+    pub fn title_modifier(&self) -> bool {
+        self.is(&vocab::TITLE_MODIFIERS) || self.info.demonym
+    }
+
     /// True when the word is in `set`.
     pub fn is(&self, set: &vocab::WordSet) -> bool {
         if set.bit != 0 {
@@ -50,11 +56,11 @@ struct Shape {
     folded: bool,
     /// Starts with an upper-case letter.
     cap: bool,
-    /// At least two letters and none lower case ("DGSN", "U.S").
+    /// At least two letters and none lower case ("NATO", "U.S").
     all_caps: bool,
     /// Holds an ASCII digit.
     has_digit: bool,
-    /// Holds a hyphen ("twenty-two", "Moroccan-Spanish").
+    /// Holds a hyphen ("twenty-two", "Franco-German").
     hyphen: bool,
 }
 
@@ -232,6 +238,11 @@ impl<'a> Sentence<'a> {
             Some(t) => t.is(set),
             None => set.contains(""),
         }
+    }
+
+    /// True when token `i` modifies a title ([`Tok::title_modifier`]).
+    pub fn title_modifier(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Tok::title_modifier)
     }
 
     /// Folded token `i`, or "".

@@ -86,7 +86,9 @@ pub static TITLE_HEADS: WordSet = WordSet::core(
     1 << 0,
 );
 
-/// Words that modify a title without heading it ("Foreign", "Prime", "Interior").
+/// Words that modify a title without heading it ("Foreign", "Prime", "Interior"). The
+/// demonyms of the rules' countries do too ("Spanish Foreign Minister"): see
+/// [`super::tokens::Tok::title_modifier`].
 pub static TITLE_MODIFIERS: WordSet = WordSet::core(
     &[
         "foreign",
@@ -134,8 +136,6 @@ pub static TITLE_MODIFIERS: WordSet = WordSet::core(
         "intelligence",
         "migration",
         "border",
-        "spanish",
-        "moroccan",
     ],
     1 << 1,
 );

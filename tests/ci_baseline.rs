@@ -1,21 +1,12 @@
 //! The CI workflow on the demo corpus: a baseline keeps today's contradictions, survives
 //! edits that do not change what a finding means, and lets only new ones fail the run.
 
-use assert_cmd::Command;
+mod report_fixtures;
+
 use std::path::Path;
 
 fn factdiff(dir: &Path, args: &[&str]) -> (String, i32) {
-    let out = Command::cargo_bin("factdiff")
-        .expect("binary")
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("runs");
-    (
-        String::from_utf8(out.stdout).expect("utf-8"),
-        out.status.code().unwrap_or(-1),
-    )
+    report_fixtures::run_in(dir, args)
 }
 
 fn copy_seeds(to: &Path) {

@@ -5,27 +5,11 @@
 mod html_fixtures;
 mod report_fixtures;
 
-use assert_cmd::Command;
 use factdiff::config::Config;
 use factdiff::report::{self, render_to_string, Baseline, Format, Style};
-use report_fixtures::{corpus, findings, knowledge, prepare, snapshots};
+use report_fixtures::{corpus, findings, knowledge, prepare, run_in, snapshots};
 use scraper::{Html, Selector};
 use std::path::Path;
-
-/// Runs factdiff in `dir` and returns standard output and the exit code.
-fn run_in(dir: &Path, args: &[&str]) -> (String, i32) {
-    let out = Command::cargo_bin("factdiff")
-        .expect("binary")
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("runs");
-    (
-        String::from_utf8(out.stdout).expect("utf-8"),
-        out.status.code().unwrap_or(-1),
-    )
-}
 
 fn package_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

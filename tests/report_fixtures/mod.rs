@@ -193,3 +193,19 @@ pub fn snapshots<R>(f: impl FnOnce() -> R) -> R {
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(f)
 }
+
+/// Runs the factdiff binary in `dir` (no colour) and returns standard output and the exit
+/// code.
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> (String, i32) {
+    let out = assert_cmd::Command::cargo_bin("factdiff")
+        .expect("binary")
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    (
+        String::from_utf8(out.stdout).expect("utf-8"),
+        out.status.code().unwrap_or(-1),
+    )
+}

@@ -300,16 +300,7 @@ fn long_date(d: Day, british: bool) -> String {
     }
 }
 
-fn ordinal(n: u64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
+use factdiff::text::ordinal;
 
 fn number_word(n: u64) -> String {
     const W: [&str; 13] = [

@@ -35,6 +35,18 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A number as an English ordinal in digits: "21st", "2nd", "103rd", "111th".
+pub fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// True when the word starts with an upper-case letter.
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

@@ -58,14 +58,7 @@ pub fn event_subject(ctx: &RuleContext<'_>, cluster: &EventCluster, with_ordinal
 
 /// "21st", "2nd", "103rd".
 pub fn ordinal_word(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+    crate::text::ordinal(u64::from(n))
 }
 
 /// One value an event mention states, for comparison.

@@ -88,7 +88,7 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             && !(i >= 2 && matches!(s.f(i - 1), "of" | "for") && s.is(i - 2, &vocab::TITLE_HEADS))
             && (!kb.is_not_name(s.f(i))
                 || s.is(i, &vocab::ORG_HEADS)
-                || kb.country_by_demonym(s.f(i)).is_some()
+                // Title modifiers include the rules' demonyms ("Tunisian Coast Guard").
                 || s.title_modifier(i));
         if found.is_none() && starts_ok && !heading {
             let mut b = i;

@@ -4,7 +4,7 @@
 //! here knows particular people or bodies: names come from the text's shape, vocabularies
 //! (titles, organisations, places) from the loaded [`Knowledge`].
 
-pub mod events;
+pub mod frames;
 pub mod numbers;
 pub mod offices;
 pub mod orgs;
@@ -116,11 +116,17 @@ pub enum ClaimData {
     },
 }
 
-/// An event mention and the facts attached to it in the same sentence.
+/// An event frame: what an article says happened (or will happen), with its arguments.
+/// Built by [`frames`]; several mentions of one event in an article are merged into one
+/// frame, and each argument says how it was attached ([`Via`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventClaim {
-    /// What kind of event ("meeting", "summit", "visit").
+    /// The kind of event as reports name it ("session", "summit", "earthquake", "visit").
     pub noun: String,
+    /// The coarse kind ([`frames::lexicon::Family`]): "gathering", "visit", "quake"...
+    pub family: String,
+    /// The word that told of it, as written ("met", "session").
+    pub trigger: String,
     /// The series it belongs to, as written ("the Franco-Tunisian Joint Fisheries Commission").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
@@ -136,18 +142,101 @@ pub struct EventClaim {
     /// When it is held.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<Attr<TimeValue>>,
+    /// What part of the event the date is: its first day ("opened on"), its last ("ended
+    /// on"), or the whole of it.
+    #[serde(skip_serializing_if = "TimeRole::is_whole")]
+    pub time_role: TimeRole,
+    /// Its length in days when stated ("the two-day session").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
     /// The date as written when it was computed from the publication date ("last Monday"),
     /// so rules can say how a relative date was read without the article's text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative_time: Option<String>,
-    /// Named people who attended or chaired it.
+    /// Named people who took part, with their roles.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub attendees: Vec<Attr<String>>,
-    /// Counts stated about it ("a delegation of 12 ministers").
+    pub attendees: Vec<Participant>,
+    /// Organisations that took part or acted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<Attr<String>>,
+    /// Countries involved (ISO codes, sorted).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    /// Numbers stated about it: counts, casualties, money, percentages.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub counts: Vec<CountAttr>,
-    /// True when the text announces it for the future ("will be held", "agreed to convene").
+    /// True when the text announces it for the future ("will be held", "is due to").
     pub planned: bool,
+    /// "held", "planned", "cancelled", "postponed", or "reported" when the text does not say.
+    pub modality: String,
+    /// Another instance than the one the story is about: "next" or "previous".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<frames::lexicon::Instance>,
+    /// True for the article's main event.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub main: bool,
+    /// Content words of its name and of the article's lede, stemmed: what it is about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topic: Vec<String>,
+    /// Other mentions of the same event in the article (merged into this frame).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Span>,
+}
+
+/// What part of an event a date gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeRole {
+    /// The event as a whole ("held on", "took place on").
+    #[default]
+    Whole,
+    /// Its first day ("opened on", "began on").
+    Start,
+    /// Its last day ("ended on", "closed on").
+    End,
+}
+
+impl TimeRole {
+    /// True for [`TimeRole::Whole`].
+    pub fn is_whole(&self) -> bool {
+        *self == TimeRole::Whole
+    }
+}
+
+/// How a frame argument was attached to its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// In the same clause as the event's trigger.
+    #[default]
+    Clause,
+    /// Inside the event's noun group ("Saturday's draw", "the Elvas meeting").
+    Noun,
+    /// From the dateline ("met here on Tuesday").
+    Dateline,
+    /// Through a back-reference ("the forum", "the committee") to an event named earlier.
+    BackReference,
+    /// From another mention merged into the article's main event.
+    MainEvent,
+}
+
+impl Via {
+    /// True for [`Via::Clause`].
+    pub fn is_clause(&self) -> bool {
+        *self == Via::Clause
+    }
+}
+
+/// A person taking part in an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Participant {
+    /// The name as written.
+    pub value: String,
+    /// Where the name is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// "chair", "host", "guest", "traveller", "attendee", "victim", "defendant", "subject".
+    pub role: String,
 }
 
 /// A weekday stated beside a date.
@@ -163,18 +252,56 @@ pub struct StatedWeekday {
     pub written: String,
 }
 
-/// A count attached to an event.
+/// A number stated about an event: a count, a toll, an amount of money or a percentage,
+/// with what makes two of them comparable or not.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CountAttr {
-    /// The number.
+    /// The number (rounded; money in currency units, so "€3.5 million" is 3500000).
     pub value: u64,
-    /// True for "about", "some"...
+    /// True for "about", "some", "at least"...
     pub approximate: bool,
-    /// What is counted, singular.
+    /// What is counted or paid for, singular ("minister", "farm worker", "loss", "fund").
     pub noun: String,
     /// Where it was read.
     #[serde(flatten)]
     pub span: Span,
+    /// "count", "money", "percent" or "magnitude".
+    pub measure: String,
+    /// What happened to the counted ("dead", "injured", "arrested", "delegation"...), or "".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+    /// The interval the wording allows: "at least 40" is 40..inf, "about 200" 180..220.
+    pub low: f64,
+    /// Upper end of the interval.
+    pub high: f64,
+    /// Currency code for money ("EUR", "USD").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// A place or group it is restricted to ("in Spain", "of them"), folded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// A part of a larger figure ("14 of the 17", "€1.9 billion of the €3.2 billion").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub part: bool,
+    /// A sum of parts given as a total ("36 on both sides", "in all").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub total: bool,
+    /// Who the text says gave the figure ("police", "the union"), folded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// When the figure held ("on Thursday", "Wednesday afternoon"), when stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<TimeValue>,
+    /// The figure rose to this value ("rose to", "climbed to", "new toll").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rising: bool,
+    /// An increment, not a total ("nine more bodies").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub increment: bool,
+    /// The number sits in a stretch about something else (an earlier event, a quotation):
+    /// kept for reading, not compared.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub aside: bool,
 }
 
 /// A value with the span it was read from.
@@ -185,6 +312,9 @@ pub struct Attr<T> {
     /// Where it was read.
     #[serde(flatten)]
     pub span: Span,
+    /// How it was attached to its event.
+    #[serde(skip_serializing_if = "Via::is_clause")]
+    pub via: Via,
 }
 
 /// One assertion read from one document.
@@ -278,7 +408,16 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         );
     }
     let quotes = quotes::find_quotes(text);
-    let mut events = events::EventBuilder::default();
+    let time_refs: Vec<frames::TimeRef> = times
+        .iter()
+        .map(|m| frames::TimeRef {
+            span: m.span,
+            value: m.value.clone(),
+            relative: m.relative,
+        })
+        .collect();
+    let dateline = frames::dateline_place(text, time_refs.first());
+    let mut frames = frames::FrameBuilder::new(doc.published, dateline, doc.title.as_deref());
     let mut t = 0;
     // One token buffer for all the sentences: no allocation per sentence.
     let mut toks = Vec::new();
@@ -371,23 +510,39 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
                 },
             );
         }
-        while t < times.len() && times[t].span.end <= start {
+        while t < time_refs.len() && time_refs[t].span.end <= start {
             t += 1;
         }
-        let sentence_times: Vec<events::SentenceTime> = times[t..]
+        let upto = t + time_refs[t..].partition_point(|m| m.span.start < end);
+        let sentence_times = &time_refs[t..upto];
+        let quote_spans: Vec<Span> = quotes
             .iter()
-            .take_while(|m| m.span.start < end)
-            .map(|m| (m.span, m.value.clone()))
+            .filter(|q| q.span.start < end && q.span.end > start)
+            .map(|q| q.span)
             .collect();
-        events::read_sentence(
-            &s,
-            knowledge,
-            &sentence_times,
-            &names,
-            &places,
-            &counts,
-            &mut events,
-        );
+        let input = frames::SentenceInput {
+            s: &s,
+            kb: knowledge,
+            times: sentence_times,
+            names: &names,
+            titles: &titles,
+            places: &places,
+            orgs: &orgs,
+            quotes: &quote_spans,
+        };
+        for o in frames.read_sentence(&input) {
+            push(
+                &mut claims,
+                o.span,
+                ClaimData::Office {
+                    office: o.office,
+                    holder: o.holder,
+                    holder_span: o.holder_span,
+                    year: o.year,
+                    year_span: o.year_span,
+                },
+            );
+        }
         for q in quotes
             .iter()
             .filter(|q| q.span.start >= start && q.span.start < end)
@@ -407,16 +562,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         }
         toks = s.toks;
     }
-    for (span, mut ev) in events.events {
-        if let Some(t) = &ev.time {
-            let at = times.partition_point(|m| m.span.start < t.span.start);
-            if times
-                .get(at)
-                .is_some_and(|m| m.span == t.span && m.relative)
-            {
-                ev.relative_time = Some(t.span.slice(text).to_string());
-            }
-        }
+    for (span, ev) in frames.finish() {
         if let Some(o) = &ev.ordinal {
             push(&mut claims, o.span, ClaimData::Ordinal { value: o.value });
         }

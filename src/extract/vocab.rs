@@ -370,7 +370,7 @@ impl WordSet {
 /// The core sets, whose membership every token carries as flags.
 /// Every word list the grammars consult word by word is one: a token's flags answer
 /// membership with a bit test instead of a hash lookup per list.
-static CORE: [&WordSet; 18] = [
+static CORE: [&WordSet; 13] = [
     &TITLE_HEADS,
     &TITLE_MODIFIERS,
     &NAME_PARTICLES,
@@ -383,11 +383,6 @@ static CORE: [&WordSet; 18] = [
     &super::quotes::OBJECT_VERBS,
     &super::numbers::APPROX,
     &super::numbers::NOT_COUNTED,
-    &super::events::HOLD_VERBS,
-    &super::events::PLANNED_CUES,
-    &super::events::QUANTIFIERS,
-    &super::events::EVALUATIVE,
-    &super::events::MEETING_VERBS,
     &super::people::CLAUSE_WORDS,
 ];
 

@@ -328,3 +328,36 @@ fn git_revisions() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not inside a git repository"));
 }
+
+#[test]
+fn vague_words_are_not_facts() {
+    // "recently" and "now" removed, an attribution dropped: nothing a reader relies on.
+    let (code, out, err) = run(&[
+        &fixture("vague/old.txt"),
+        &fixture("vague/reworded.txt"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["changes"].as_array().map(Vec::len), Some(0), "{out}");
+}
+
+#[test]
+fn ordinal_and_city_changed_are_the_only_changes() {
+    let (code, out, err) = run(&[
+        &fixture("vague/old.txt"),
+        &fixture("vague/moved.txt"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let kinds: Vec<&str> = v["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(kinds, ["ordinal", "place"], "{out}");
+}

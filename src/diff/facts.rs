@@ -164,7 +164,11 @@ pub fn facts(
                 if let Some(p) = &ev.place {
                     value.push_str(&format!(" in {}", p.value));
                 }
-                if let Some(t) = &ev.time {
+                if let Some(t) = ev
+                    .time
+                    .as_ref()
+                    .filter(|t| !t.value.value.ends_with("_REF"))
+                {
                     value.push_str(&format!(" on {}", t.value.value));
                 }
                 let parent = out.len();
@@ -207,7 +211,10 @@ pub fn facts(
             // Always the ordinal of an event, reported there.
             ClaimData::Ordinal { .. } => {}
             ClaimData::Time { timex, .. } => {
-                if !cover.event_attrs.contains(&c.span) && !cover.contained(c.span) {
+                // "recently", "now", "soon" (PAST_REF, PRESENT_REF, FUTURE_REF) name no
+                // date: adding or removing one changes no fact.
+                let vague = timex.value.ends_with("_REF");
+                if !vague && !cover.event_attrs.contains(&c.span) && !cover.contained(c.span) {
                     out.push(fact(
                         "time",
                         String::new(),

@@ -49,6 +49,21 @@ fn missing_path_exits_2() {
 }
 
 #[test]
+fn folder_without_articles_exits_2_and_says_what_is_read() {
+    let dir = project();
+    fs::create_dir_all(dir.path().join("photos")).unwrap();
+    fs::write(dir.path().join("photos/cover.jpg"), b"not an article").unwrap();
+    factdiff(dir.path())
+        .args(["check", "news", "photos"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "photos: no article files in this folder",
+        ))
+        .stderr(predicate::str::contains(".txt, .md, .html and .json"));
+}
+
+#[test]
 fn bad_config_exits_2_and_points_into_the_file() {
     let dir = project();
     fs::write(

@@ -106,6 +106,16 @@ pub enum InputError {
         /// The path as given.
         path: String,
     },
+    /// A folder given on the command line holds no article file at all.
+    #[error("{path}: no article files in this folder")]
+    #[diagnostic(
+        code(factdiff::input::no_articles),
+        help("factdiff reads .txt, .md, .html and .json articles; give the folder that holds them, or the files themselves")
+    )]
+    NoArticles {
+        /// The folder as given.
+        path: String,
+    },
     /// The file exists but could not be read (permissions, vanished while reading, I/O error,
     /// a broken symbolic link).
     #[error("{path}: skipped: cannot read: {message}")]
@@ -227,6 +237,7 @@ impl InputError {
     pub fn path(&self) -> &str {
         match self {
             InputError::Missing { path }
+            | InputError::NoArticles { path }
             | InputError::Unreadable { path, .. }
             | InputError::NotAFile { path, .. }
             | InputError::SymlinkLoop { path, .. }
@@ -240,7 +251,10 @@ impl InputError {
 
     /// True for problems with the command line itself (exit code 2) rather than one file.
     pub fn is_usage(&self) -> bool {
-        matches!(self, InputError::Missing { .. })
+        matches!(
+            self,
+            InputError::Missing { .. } | InputError::NoArticles { .. }
+        )
     }
 
     /// True when the file was skipped; false for a remark about a file that was read.

@@ -53,6 +53,7 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        let before = files.len();
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -85,6 +86,15 @@ pub fn collect_files(paths: &[PathBuf], exclude: &[String]) -> (Vec<PathBuf>, Ve
                     kind: kind_of(&ft).to_string(),
                 });
             }
+        }
+        if files.len() == before
+            && !problems
+                .iter()
+                .any(|p| p.path().starts_with(&display_path(path)))
+        {
+            problems.push(InputError::NoArticles {
+                path: display_path(path),
+            });
         }
     }
     files.retain(|f| {

@@ -1091,9 +1091,10 @@ fn hang_many_person_mentions() {
     analyse_text(text.join(" "));
 }
 
-/// `extract::events::read_sentence` (through `attendees_of`, which scans the sentence from
-/// its start for each event noun) is quadratic in sentence length: a dump without full
-/// stops is one sentence. 600 KB, one line.
+/// The old `extract::events::read_sentence` (through `attendees_of`, which scanned the
+/// sentence from its start for each event noun) was quadratic in sentence length: a dump
+/// without full stops is one sentence. 600 KB, one line; kept for the frame grammar
+/// (`extract::frames`) that replaced it.
 #[test]
 fn hang_one_long_sentence_of_events() {
     analyse_text("the meeting with the summit with the talks with ".repeat(12_500));
@@ -1117,9 +1118,10 @@ fn hang_extract_human_many_claims_on_one_line() {
 /// `extract::events::bilateral_series`, `(m > 0 && ...).then_some(m - 1)` evaluates `m - 1`
 /// even when `m == 0`, which overflows. Since the merge of the new time grammar and
 /// sentence-start handling, an ordinary article opening with "Talks opened in Rabat." hits
-/// it too. Panics in a debug build (tests, fuzzing with -a); release builds wrap and happen
-/// to return `None`. One-line fix: `.then(|| m - 1)`. (The hostile folder above writes
-/// "The talks ..." so that it tests the readers, not this.)
+/// it too. Panicked in a debug build (tests, fuzzing with -a). That module is gone (the
+/// frame grammar, `extract::frames`, replaced it); the test keeps the frame grammar on the
+/// same inputs. (The hostile folder above writes "The talks ..." so that it tests the
+/// readers, not this.)
 #[test]
 fn panic_sentence_starting_with_an_event_noun() {
     let kb = Knowledge::load(&[]).expect("shipped rules load");

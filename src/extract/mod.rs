@@ -90,9 +90,9 @@ pub enum ClaimData {
         /// What is counted, singular and lower case.
         noun: String,
     },
-    /// An office a country holds for a year ("the Moroccan presidency of the Rabat Process in 2023").
+    /// An office a country holds for a year ("the Ruritanian presidency of the Delta Process in 2023").
     Office {
-        /// The office ("presidency of the Rabat Process"; "presidencies" and "chairmanships" made singular).
+        /// The office ("presidency of the Delta Process"; "presidencies" and "chairmanships" made singular).
         office: String,
         /// The holder's country code.
         holder: String,
@@ -210,7 +210,7 @@ pub enum Via {
     /// In the same clause as the event's trigger.
     #[default]
     Clause,
-    /// Inside the event's noun group ("Saturday's draw", "the Elvas meeting").
+    /// Inside the event's noun group ("Saturday's draw", "the Brennick meeting").
     Noun,
     /// From the dateline ("met here on Tuesday").
     Dateline,

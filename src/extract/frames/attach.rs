@@ -885,7 +885,7 @@ fn noun_group(input: &SentenceInput<'_, '_>, k: usize, trig: Trigger, heading: b
             continue;
         }
         if pt.cap {
-            // "the Elvas meeting": a place before the noun.
+            // "the Brennick meeting": a place before the noun.
             if let Some(pl) = input
                 .places
                 .iter()
@@ -1282,7 +1282,7 @@ fn time_preposition(s: &Sentence<'_>, a: usize) -> bool {
 }
 
 /// Words that may stand between an event and a date or place that belongs to it: "the
-/// session, which opened on Tuesday in Tangier", "held in Dakar from", "met here on".
+/// session, which opened on Tuesday in Marlow", "held in Corvale from", "met here on".
 fn bridge(f: &str) -> bool {
     matches!(
         f,
@@ -1404,7 +1404,7 @@ fn reach(s: &Sentence<'_>, np: (usize, usize), a: usize, b: usize) -> Option<usi
             return Some(gap);
         }
         // A topic, then a relative clause that tells where or when: "the meeting on border
-        // management that both sides will chair in Tangier on 3 May".
+        // management that both sides will chair in Marlow on 3 May".
         let relative = (nb..a.min(nb + 7)).any(|j| matches!(s.f(j), "that" | "which" | "where"));
         let unbroken = !(nb..a).any(|j| s.gap_after(j).contains([';', '.', ',', '(']) && j + 1 < a);
         if relative && unbroken && gap <= 20 {
@@ -1537,7 +1537,7 @@ fn attach_places(
             continue;
         }
         let prep = s.f(pl.a - 1);
-        // "in Elvas", "at the port of Larache", "held in Dakar"; for a trip, "to Rabat".
+        // "in Brennick", "at the port of Ostwick", "held in Corvale"; for a trip, "to Corvale".
         let (ok, dest) = match prep {
             "in" | "at" | "inside" => (true, false),
             "to" => (true, true),
@@ -1772,7 +1772,7 @@ fn attach_countries(
 }
 
 /// "A met B here for the first session of X": the noun is the verb's event. "The session was
-/// the 7th plenary of X": one event. "will travel to Rabat for the first meeting": the trip's
+/// the 7th plenary of X": one event. "will travel to Corvale for the first meeting": the trip's
 /// destination is where the meeting is.
 fn copular_and_purpose(
     b: &mut FrameBuilder,

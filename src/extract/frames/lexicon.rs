@@ -138,7 +138,7 @@ pub enum Form {
     Present,
     /// A verb's base form ("will meet", "to visit").
     Base,
-    /// A verb's -ing form ("meeting for the eighth time", "visiting Rabat").
+    /// A verb's -ing form ("meeting for the eighth time", "visiting Corvale").
     Gerund,
 }
 

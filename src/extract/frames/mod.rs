@@ -200,7 +200,7 @@ impl FrameBuilder {
 }
 
 /// Where a dateline puts the story: the place words before the date at the very start of
-/// the text ("Tangier, October 15, 2025 (MWP) –", "RABAT – 23 April 2025"), when the first
+/// the text ("Marlow, October 15, 2025 (MWP) –", "CORVALE – 23 April 2025"), when the first
 /// time expression is a full date right after them.
 pub fn dateline_place(text: &str, first_time: Option<&TimeRef>) -> Option<(Span, String)> {
     let t = first_time?;
@@ -241,7 +241,7 @@ pub fn dateline_place(text: &str, first_time: Option<&TimeRef>) -> Option<(Span,
     }
     let start = line_start + lead;
     let span = Span::new(start, start + place.len());
-    // "RABAT" and "Rabat" are one place.
+    // "CORVALE" and "Corvale" are one place.
     let name = if place.chars().all(|c| !c.is_lowercase()) {
         let mut out = String::new();
         for (i, w) in place.split(' ').enumerate() {

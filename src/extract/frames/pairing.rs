@@ -50,7 +50,7 @@ fn host_at(input: &SentenceInput<'_, '_>, a: usize) -> Option<(String, usize)> {
     None
 }
 
-/// The hosts listed right before token `v` ("Rabat and Lisbon will host"): a run of names
+/// The hosts listed right before token `v` ("Corvale and Lyon will host"): a run of names
 /// joined by "and" or commas, ending just before the verb group.
 fn hosts_before(input: &SentenceInput<'_, '_>, v: usize) -> Vec<Host> {
     let s = input.s;
@@ -246,7 +246,7 @@ pub(crate) fn find(
                 year_span: years[0].1,
             });
         }
-        // "..., with Lisbon taking over in 2027" / "and Tangier to follow in 2027".
+        // "..., with Lyon taking over in 2027" / "and Marlow to follow in 2027".
         for j in noun_at..n.saturating_sub(3) {
             if matches!(s.f(j), "taking" | "take" | "takes")
                 && s.f(j + 1) == "over"

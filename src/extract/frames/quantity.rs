@@ -873,7 +873,7 @@ fn rising_marker(s: &Sentence<'_>, a: usize) -> bool {
     })
 }
 
-/// A place the figure is restricted to: "28 people dead in Spain", "In Álora, four farm
+/// A place the figure is restricted to: "28 people dead in Spain", "In Velmora, four farm
 /// workers drowned", "six of them in Tetouan province".
 fn place_qualifier(input: &SentenceInput<'_, '_>, z: &Zones, a: usize, b: usize) -> Option<String> {
     let s = input.s;
@@ -889,7 +889,7 @@ fn place_qualifier(input: &SentenceInput<'_, '_>, z: &Zones, a: usize, b: usize)
     if let Some(p) = after {
         return Some(crate::text::fold(&p.name));
     }
-    // A place opening the sentence: "In Álora, ...".
+    // A place opening the sentence: "In Velmora, ...".
     let lead = input.places.iter().find(|p| {
         p.a <= 2
             && p.a > 0
@@ -1189,7 +1189,7 @@ const SOURCE_HEADS: &[&str] = &[
     "it",
 ];
 
-/// A source reduced to its head: "the Port Authority of the Bay of Algeciras (APBA)" and
+/// A source reduced to its head: "the Port Authority of the Bay of Kestrel Bay (APBA)" and
 /// "the port authority" are one source.
 fn source_key(words: &[String]) -> Option<String> {
     if words.is_empty() {

@@ -87,6 +87,21 @@ pub enum Command {
         #[arg(long = "corpus")]
         corpus: Vec<PathBuf>,
     },
+    /// List the events that several articles report, with the evidence that linked them.
+    Events {
+        /// Article files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Reference date for articles whose metadata gives none (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
+        format: ExtractFormat,
+        /// Extra rules folder (may repeat).
+        #[arg(long = "rules")]
+        rules: Vec<PathBuf>,
+    },
     /// Print a rule's documentation.
     Explain {
         /// Rule id (see `factdiff rules`).
@@ -158,6 +173,12 @@ pub fn run(cli: Cli) -> i32 {
             rules,
             corpus,
         } => run_diff(&args, date, format, &rules, &corpus),
+        Command::Events {
+            paths,
+            date,
+            format,
+            rules,
+        } => run_events(&paths, date, format, &rules),
         Command::Explain { rule } => run_explain(&rule),
         Command::Rules { rules } => run_rules(&rules),
     }
@@ -489,6 +510,44 @@ fn run_explain(id: &str) -> i32 {
         rule.default_severity,
         rule.explanation().trim_end()
     );
+    EXIT_CLEAN
+}
+
+fn run_events(
+    paths: &[PathBuf],
+    date: Option<NaiveDate>,
+    format: ExtractFormat,
+    rules: &[PathBuf],
+) -> i32 {
+    let Some(kb) = load_knowledge(rules) else {
+        return EXIT_TROUBLE;
+    };
+    let options = LoadOptions {
+        default_date: date,
+        ..LoadOptions::default()
+    };
+    let mut corpus = corpus::load(paths, &options);
+    let trouble = print_problems(std::mem::take(&mut corpus.problems));
+    if trouble && corpus.documents.is_empty() {
+        return EXIT_TROUBLE;
+    }
+    let claims: Vec<Vec<crate::extract::Claim>> = {
+        use rayon::prelude::*;
+        corpus
+            .documents
+            .par_iter()
+            .map(|d| crate::extract::extract(d, &kb))
+            .collect()
+    };
+    let resolved = crate::resolve::resolve(&corpus, &claims, &kb);
+    let events = crate::report::events::events(&corpus, &resolved);
+    let text = match format {
+        ExtractFormat::Human => crate::report::events::human(&events),
+        ExtractFormat::Json => crate::report::events::json(&events) + "\n",
+    };
+    if !output_written(std::io::stdout().lock().write_all(text.as_bytes())) {
+        return EXIT_TROUBLE;
+    }
     EXIT_CLEAN
 }
 

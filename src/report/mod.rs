@@ -8,6 +8,7 @@
 
 pub mod baseline;
 mod concise;
+pub mod events;
 mod extract_out;
 pub mod fingerprint;
 mod github;

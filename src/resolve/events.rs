@@ -4,6 +4,8 @@
 //! ("the 21st meeting"), a day ("on 1 February 2023"; "February 1" with the year unknown
 //! matches it), or at least three named attendees (two with the same place) at dates not
 //! months apart. Mentions without a series are linked by three attendees and the place.
+//! Frames of no common series are linked by the agreement of their participants, place,
+//! countries, dates and topic (see `frame_links`).
 //! Nothing else links: a 2022 meeting and a 2023 meeting of one series stay two events,
 //! and so do two meetings in Rabat that share one participant.
 //!
@@ -22,11 +24,14 @@ pub enum Link {
     Day,
     /// Same series (or place) and at least three of the same named attendees.
     People,
+    /// Frames whose participants, place, countries, dates and topic agree
+    /// (see [`super::frame_links`]): one event, less certainly than by series and number.
+    Frame,
 }
 
 impl Link {
     /// Every kind, in order.
-    const ALL: [Link; 3] = [Link::Ordinal, Link::Day, Link::People];
+    const ALL: [Link; 4] = [Link::Ordinal, Link::Day, Link::People, Link::Frame];
 
     /// A bit of its own.
     fn bit(self) -> u8 {
@@ -34,6 +39,7 @@ impl Link {
             Link::Ordinal => 1,
             Link::Day => 2,
             Link::People => 4,
+            Link::Frame => 8,
         }
     }
 }
@@ -90,6 +96,22 @@ pub struct EventCluster {
     pub members: Vec<usize>,
     /// Link kinds used.
     pub links: Vec<Link>,
+    /// The pairs of mentions linked, with why (same-day links of a series are not listed
+    /// pair by pair).
+    pub pairs: Vec<Pair>,
+}
+
+/// Two mentions taken for one event, and why.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    /// One mention (index into [`Resolved::events`]).
+    pub a: usize,
+    /// The other, after `a`.
+    pub b: usize,
+    /// What kind of evidence linked them.
+    pub link: Link,
+    /// The evidence, in words.
+    pub reasons: Vec<String>,
 }
 
 struct Dsu {
@@ -237,6 +259,7 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
             }
         }
     }
+    let mut pairs: Vec<Pair> = Vec::new();
     for (a, b, l) in linked {
         if r.events[a].doc == r.events[b].doc {
             continue;
@@ -244,6 +267,30 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
         dsu.union(a, b);
         links[a] |= l.bit();
         links[b] |= l.bit();
+        let reason = match l {
+            Link::Ordinal => "same series and number",
+            Link::People => "the same named participants",
+            _ => "same series and day",
+        };
+        pairs.push(Pair {
+            a: a.min(b),
+            b: a.max(b),
+            link: l,
+            reasons: vec![reason.to_string()],
+        });
+    }
+    for (a, b, ev) in super::frame_links::links(&r.events) {
+        dsu.union(a, b);
+        links[a] |= Link::Frame.bit();
+        links[b] |= Link::Frame.bit();
+        let mut reasons = ev.reasons;
+        reasons.push(format!("{} points of {} needed", ev.points, ev.needed));
+        pairs.push(Pair {
+            a,
+            b,
+            link: Link::Frame,
+            reasons,
+        });
     }
     for bucket in by_month_day.values() {
         for i in link_same_day(r, bucket, &mut dsu) {
@@ -268,6 +315,7 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
             EventCluster {
                 members: g,
                 links: l,
+                pairs: Vec::new(),
             }
         })
         .filter(|c| {
@@ -276,5 +324,12 @@ pub fn clusters(r: &Resolved) -> Vec<EventCluster> {
         })
         .collect();
     out.sort_by_key(|c| c.members[0]);
+    // Union keeps the smallest index as the root: a cluster's root is its first member.
+    for p in pairs {
+        let root = dsu.find(p.a);
+        if let Ok(k) = out.binary_search_by_key(&root, |c| c.members[0]) {
+            out[k].pairs.push(p);
+        }
+    }
     out
 }

@@ -12,6 +12,7 @@
 //!   only compare events that share an ordinal or an exact date.
 
 pub mod events;
+mod frame_links;
 pub mod roles;
 
 use crate::corpus::Corpus;

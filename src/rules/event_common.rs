@@ -3,7 +3,7 @@
 
 use super::context::RuleContext;
 use super::{Finding, Location, Severity};
-use crate::resolve::events::EventCluster;
+use crate::resolve::events::{EventCluster, Link};
 use crate::resolve::EventMention;
 use crate::span::{DocId, Span};
 
@@ -148,9 +148,15 @@ pub fn disagreement(
         .collect();
     let mut keys: Vec<String> = values.iter().map(|v| v.0.clone()).collect();
     keys.sort();
+    // Linked only by the agreement of their frames, two reports are less certainly one event.
+    let certain = cluster.links.iter().any(|l| *l != Link::Frame);
     Some(Finding {
         rule,
-        severity: Severity::Error,
+        severity: if certain {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
         message,
         subject,
         values: keys,

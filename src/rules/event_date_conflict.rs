@@ -36,6 +36,13 @@ pub fn stated_dates(ctx: &RuleContext<'_>, members: &[usize]) -> (Vec<Stated>, b
     for &i in members {
         let e = &ctx.resolved.events[i];
         let Some(t) = &e.event.time else { continue };
+        // "on Tuesday" in an undated article: no day to compare.
+        if t.value
+            .parts()
+            .is_none_or(|p| p.year.is_none() && p.month.is_none())
+        {
+            continue;
+        }
         let rel = e.event.relative_time.is_some();
         relative |= rel;
         let written = e.event.relative_time.as_deref().unwrap_or("");

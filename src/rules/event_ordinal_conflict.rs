@@ -24,7 +24,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     ctx.resolved
         .event_clusters
         .iter()
-        .filter(|c| c.links.contains(&Link::Day) || c.links.contains(&Link::People))
+        .filter(|c| c.links.iter().any(|l| matches!(l, Link::Day | Link::People | Link::Frame)))
         .filter_map(|c| {
             let stated: Vec<Stated> = c
                 .members

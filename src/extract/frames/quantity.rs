@@ -89,6 +89,14 @@ const NOT_COUNTED: &[&str] = &[
     "games",
     "goals",
     "runs",
+    "seasons",
+    "season",
+    "innings",
+    "wins",
+    "losses",
+    "laps",
+    "rounds",
+    "sets",
 ];
 
 /// Words that say what happened to the counted people, and the class they give.
@@ -252,6 +260,13 @@ fn number_at(s: &Sentence<'_>, k: usize) -> Option<Num> {
             value: 12.0,
             plain: false,
         });
+    }
+    // "several dozen", "dozens", "hundreds": no figure to compare.
+    if matches!(
+        t.folded.as_ref(),
+        "dozen" | "dozens" | "hundreds" | "thousands" | "scores" | "millions"
+    ) {
+        return None;
     }
     let v = cardinal(text)? as f64;
     if t.folded == "one" || t.folded == "hundred" {
@@ -617,6 +632,10 @@ pub fn find(input: &SentenceInput<'_, '_>, z: &Zones) -> Vec<CountAttr> {
                     if head == "in" || head == "of" {
                         noun_end = j;
                         (String::new(), None)
+                    } else if let Some(c) = appraised_class(s, ha) {
+                        // "put the number of injured at 152".
+                        noun_end = end;
+                        (String::from("person"), Some(c))
                     } else {
                         k = end;
                         continue;
@@ -816,9 +835,19 @@ fn count_class(s: &Sentence<'_>, a: usize, b: usize) -> String {
     best.map(|(_, c)| c.to_string()).unwrap_or_default()
 }
 
-/// "of them", "of whom", "14 of the 17", "including 5", "out of".
+/// "of them", "of whom", "14 of the 17", "including 5", "out of"; "13 other defendants"
+/// and "the remaining 13" leave someone out, so they are a part too.
 fn part_marker(s: &Sentence<'_>, a: usize, b: usize) -> bool {
-    (s.f(b) == "of"
+    (a..b).any(|j| matches!(s.f(j), "other" | "others" | "remaining"))
+        // "30 people seriously injured": the worst cases, not every one.
+        || (b..(b + 3).min(s.toks.len())).any(|j| {
+            matches!(s.f(j), "seriously" | "critically" | "badly" | "severely" | "gravely")
+        })
+        || (a..b).any(|j| matches!(s.f(j), "seriously" | "critically" | "badly" | "severely"))
+        // "three of the four soldiers killed by": a group the sentence picks out.
+        || (a >= 2 && s.f(a - 1) == "the" && s.f(a - 2) == "of")
+        || (a > 0 && matches!(s.f(a - 1), "other" | "remaining"))
+        || (s.f(b) == "of"
         && matches!(
             s.f(b + 1),
             "them" | "whom" | "which" | "those" | "these" | "the"
@@ -906,7 +935,7 @@ fn place_qualifier(input: &SentenceInput<'_, '_>, z: &Zones, a: usize, b: usize)
 fn money_role(s: &Sentence<'_>, a: usize, b: usize) -> (String, usize) {
     let n = s.toks.len();
     // A noun right after: "a €21m fund", "a €6.4 million programme", "$200 million offer".
-    if b < n && !s.toks[b].cap {
+    if b < n && !s.toks[b].cap && !s.gap_before(b).contains([',', ';', '(', ':']) {
         let f = s.f(b);
         let function_word = s.toks[b].voc
             & (crate::extract::people::CLAUSE_WORDS.bit
@@ -949,10 +978,24 @@ fn money_role(s: &Sentence<'_>, a: usize, b: usize) -> (String, usize) {
                     | "a year"
                     | "this"
                     | "last"
+                    | "according"
+                    | "taking"
+                    | "including"
+                    | "compared"
+                    | "while"
+                    | "which"
+                    | "that"
+                    | "up"
+                    | "down"
+                    | "against"
             )
         {
             return (role_noun(f), b + 1);
         }
+    }
+    // "estimated the losses caused by the strike at €40 million": the object of the verb.
+    if let Some(noun) = appraised_object(s, a) {
+        return (noun, b);
     }
     // Before: "NOUN of", "NOUN worth", "NOUN valued at", "NOUN endowed with", "NOUN at".
     let mut j = a;
@@ -996,6 +1039,117 @@ fn money_role(s: &Sentence<'_>, a: usize, b: usize) -> (String, usize) {
         break;
     }
     (String::new(), b)
+}
+
+/// What a bare figure counts when it completes "the number of injured at", "the death toll
+/// at", "put the toll at": the class the phrase before "at" names.
+fn appraised_class(s: &Sentence<'_>, a: usize) -> Option<&'static str> {
+    let mut j = a;
+    while j > 0
+        && matches!(
+            s.f(j - 1),
+            "around"
+                | "about"
+                | "some"
+                | "nearly"
+                | "roughly"
+                | "almost"
+                | "over"
+                | "than"
+                | "more"
+                | "least"
+        )
+    {
+        j -= 1;
+    }
+    if j == 0 || s.f(j - 1) != "at" {
+        return None;
+    }
+    let at = j - 1;
+    let from = at.saturating_sub(6);
+    // The nearest counted word before "at": "the number of injured", "the death toll".
+    (from..at).rev().find_map(|k| {
+        let f = s.f(k);
+        let after_number_of = k >= 2 && s.f(k - 1) == "of" && s.f(k - 2) == "number";
+        CLASS_WORDS
+            .iter()
+            .find(|(w, _)| *w == f)
+            .filter(|(w, _)| after_number_of || *w == "toll")
+            .map(|(_, c)| *c)
+            .filter(|c| {
+                matches!(
+                    *c,
+                    "dead"
+                        | "injured"
+                        | "missing"
+                        | "arrested"
+                        | "rescued"
+                        | "displaced"
+                        | "evacuated"
+                )
+            })
+    })
+}
+
+/// The object of an appraisal verb when the figure is its "at" complement: "estimated the
+/// losses caused by the strike at", "put the damage at", "valued the contract at".
+fn appraised_object(s: &Sentence<'_>, a: usize) -> Option<String> {
+    let mut j = a;
+    while j > 0
+        && matches!(
+            s.f(j - 1),
+            "around"
+                | "about"
+                | "some"
+                | "nearly"
+                | "roughly"
+                | "almost"
+                | "over"
+                | "than"
+                | "more"
+                | "less"
+                | "least"
+        )
+    {
+        j -= 1;
+    }
+    if j == 0 || s.f(j - 1) != "at" {
+        return None;
+    }
+    let at = j - 1;
+    let from = at.saturating_sub(12);
+    let verb = (from..at).rev().find(|&v| {
+        matches!(
+            s.f(v),
+            "estimated"
+                | "estimate"
+                | "estimates"
+                | "put"
+                | "puts"
+                | "valued"
+                | "values"
+                | "priced"
+                | "assessed"
+                | "calculated"
+                | "calculates"
+                | "set"
+                | "sets"
+                | "placed"
+                | "places"
+        )
+    })?;
+    (verb + 1..at)
+        .find(|&k| {
+            let f = s.f(k);
+            !s.toks[k].cap
+                && f.len() > 2
+                && f.chars().all(char::is_alphabetic)
+                && !matches!(
+                    f,
+                    "the" | "its" | "their" | "his" | "her" | "total" | "overall"
+                )
+        })
+        .map(|k| role_noun(s.f(k)))
 }
 
 /// A money role noun in its comparable form: "losses" and "loss" are one.

@@ -1,0 +1,432 @@
+//! Links between event frames of different articles that name no common series: a
+//! bilateral meeting, an incident, a strike, a verdict, told by each outlet in its own words.
+//!
+//! Two frames are one event when they are of the same family ("gathering", "quake",
+//! "arrest"...), nothing forbids it, and enough evidence agrees. Evidence, in points:
+//! the same series (3), each shared named participant (2, at most 4), the same place (1),
+//! the same countries (1, or 2 for the same pair), shared rare topic words (1 for two,
+//! 2 for four, 3 for six), both the articles' main events (1), the same day (1).
+//! Four points link; each thing the two reports disagree on (place, number in the series,
+//! day) asks one point more, and so does a frame whose date is unknown. What forbids a link:
+//! a frame about another instance ("the next session"), different series, different
+//! stated years, two different pairs of countries, or dates more than three days apart.
+//!
+//! Candidates come from blocking keys (family with place, participant, series, countries,
+//! or a rare topic word, and the month of the date), so the cost grows with the archive, not
+//! with its pairs; a key shared by very many frames is no evidence and is skipped.
+
+use super::EventMention;
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// A key shared by more frames than this is too common to propose candidates.
+const BUCKET_LIMIT: usize = 64;
+
+/// Points that link two frames when they disagree on nothing.
+const THRESHOLD: u32 = 4;
+
+/// Days between two dated reports of one event: "opened on Tuesday" against "14 and 15
+/// October", or a verdict dated by each outlet a day or two apart.
+const MAX_GAP_DAYS: i64 = 3;
+
+/// The days a frame can lie in.
+#[derive(Clone, Copy)]
+struct Window {
+    lo: NaiveDate,
+    hi: NaiveDate,
+    /// From the frame's own date (not guessed from the publication date).
+    stated: bool,
+}
+
+fn window(e: &EventMention) -> Option<Window> {
+    if let Some((lo, hi)) = e
+        .event
+        .time
+        .as_ref()
+        .and_then(|t| t.value.parts())
+        .and_then(|p| p.range)
+    {
+        // "the two-day session, which opened on Tuesday"; "the talks that ended on
+        // Wednesday" began a day or two before.
+        let (lo, hi) = if lo == hi {
+            let extra = i64::from(e.event.days.unwrap_or(3).clamp(1, 15)) - 1;
+            match e.event.time_role {
+                crate::extract::TimeRole::Start => (lo, lo + chrono::Duration::days(extra)),
+                crate::extract::TimeRole::End => (hi - chrono::Duration::days(extra), hi),
+                crate::extract::TimeRole::Whole => match e.event.days {
+                    Some(d) if d > 1 => (lo, lo + chrono::Duration::days(i64::from(d.min(15)) - 1)),
+                    _ => (lo, hi),
+                },
+            }
+        } else {
+            (lo, hi)
+        };
+        // A year or a season says too little to compare days.
+        if (hi - lo).num_days() <= 45 {
+            return Some(Window {
+                lo,
+                hi,
+                stated: true,
+            });
+        }
+        return None;
+    }
+    // A report with no date of its own is about the days before its publication.
+    if e.event.planned {
+        return None;
+    }
+    let p = e.published?;
+    Some(Window {
+        lo: p - chrono::Duration::days(10),
+        hi: p,
+        stated: false,
+    })
+}
+
+fn stated_year(e: &EventMention) -> Option<i32> {
+    e.event.time.as_ref()?.value.parts()?.year
+}
+
+fn gap_days(a: &Window, b: &Window) -> i64 {
+    if a.hi < b.lo {
+        (b.lo - a.hi).num_days()
+    } else if b.hi < a.lo {
+        (a.lo - b.hi).num_days()
+    } else {
+        0
+    }
+}
+
+/// What a blocking key is made of.
+#[derive(Clone, Hash, PartialEq, Eq)]
+enum Part<'a> {
+    Place(&'a str),
+    Person(usize),
+    Series(&'a str),
+    Countries(String),
+    Topic(&'a str),
+}
+
+/// A blocking key: family, what is shared, and the month of the date (none when undated).
+type BucketKey<'a> = (&'a str, Part<'a>, Option<(i32, u32)>);
+
+/// Whether a frame is worth linking: about the story's own instance, of a known family,
+/// and saying something an editor could compare.
+fn eligible(e: &EventMention) -> bool {
+    let ev = &e.event;
+    ev.instance.is_none()
+        && !ev.family.is_empty()
+        && (ev.main
+            || !ev.counts.is_empty()
+            || ev.time.is_some()
+            || ev.place.is_some()
+            || !e.attendees.is_empty()
+            || ev.ordinal.is_some())
+}
+
+/// Topic words shared by at most this share of the documents are evidence.
+fn rare_limit(docs: usize) -> usize {
+    if docs < 8 {
+        docs
+    } else {
+        (docs / 4).max(2)
+    }
+}
+
+/// Pairs of mention indices (first < second) whose frames are one event, with why.
+pub fn links(events: &[EventMention]) -> Vec<(usize, usize, Evidence)> {
+    let windows: Vec<Option<Window>> = events.iter().map(window).collect();
+    // In how many documents each topic word appears.
+    let mut df: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    let mut docs = BTreeSet::new();
+    for e in events {
+        docs.insert(e.doc.0 as usize);
+        for w in &e.event.topic {
+            df.entry(w.as_str()).or_default().insert(e.doc.0 as usize);
+        }
+    }
+    let limit = rare_limit(docs.len());
+    let rare = |w: &str| df.get(w).is_some_and(|d| d.len() <= limit);
+
+    let mut buckets: HashMap<BucketKey<'_>, Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if !eligible(e) {
+            continue;
+        }
+        let family = e.event.family.as_str();
+        let mut parts: Vec<Part<'_>> = Vec::new();
+        if let Some(p) = &e.event.place {
+            parts.push(Part::Place(p.value.as_str()));
+        }
+        parts.extend(e.attendees.iter().map(|&a| Part::Person(a)));
+        if !e.series_key.is_empty() {
+            parts.push(Part::Series(e.series_key.as_str()));
+        }
+        if !e.event.countries.is_empty() {
+            parts.push(Part::Countries(e.event.countries.join("+")));
+        }
+        parts.extend(
+            e.event
+                .topic
+                .iter()
+                .filter(|w| rare(w))
+                .map(|w| Part::Topic(w.as_str())),
+        );
+        // The months the frame can lie in (at most two: windows are short), or none.
+        let months: Vec<Option<(i32, u32)>> = match windows[i] {
+            Some(w) => {
+                let a = (w.lo.year(), w.lo.month());
+                let b = (w.hi.year(), w.hi.month());
+                if a == b {
+                    vec![Some(a)]
+                } else {
+                    vec![Some(a), Some(b)]
+                }
+            }
+            None => vec![None],
+        };
+        for part in parts {
+            for m in &months {
+                buckets
+                    .entry((family, part.clone(), *m))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    // An undated frame is compared with the dated ones of its key too.
+    let mut undated: HashMap<(&str, &Part<'_>), &Vec<usize>> = HashMap::new();
+    for ((family, part, month), members) in &buckets {
+        if month.is_none() {
+            undated.insert((family, part), members);
+        }
+    }
+    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    let mut push_pairs = |a: &[usize], b: &[usize]| {
+        for &i in a {
+            for &j in b {
+                if i != j && events[i].doc != events[j].doc {
+                    candidates.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    };
+    for ((family, part, month), members) in &buckets {
+        if members.len() > BUCKET_LIMIT {
+            continue;
+        }
+        push_pairs(members, members);
+        if month.is_some() {
+            if let Some(u) = undated.get(&(*family, part)) {
+                if u.len() <= BUCKET_LIMIT {
+                    push_pairs(members, u);
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize, Evidence)> = candidates
+        .into_iter()
+        .filter_map(|(i, j)| {
+            score(&events[i], &events[j], windows[i], windows[j], &rare)
+                .filter(|ev| ev.points >= ev.needed)
+                .map(|ev| (i, j, ev))
+        })
+        .collect();
+    let companions = companions(events, &windows, &out, &rare);
+    out.extend(companions);
+    out.sort_unstable_by_key(|l| (l.0, l.1));
+    out.dedup_by_key(|l| (l.0, l.1));
+    out
+}
+
+/// In two articles whose main events are one, the only arrest (or clash, or rescue) each
+/// tells of is one too: "police arrested 12 people after the clashes" and "21 people were
+/// arrested" in two reports of one strike. Linked when nothing forbids it.
+fn companions(
+    events: &[EventMention],
+    windows: &[Option<Window>],
+    links: &[(usize, usize, Evidence)],
+    rare: &impl Fn(&str) -> bool,
+) -> Vec<(usize, usize, Evidence)> {
+    // The frames of each document by family, leaving out main events.
+    let mut by_doc: HashMap<(crate::span::DocId, &str), Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if eligible(e) && !e.event.main {
+            by_doc
+                .entry((e.doc, e.event.family.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut families: HashMap<crate::span::DocId, BTreeSet<&str>> = HashMap::new();
+    for (doc, family) in by_doc.keys() {
+        families.entry(*doc).or_default().insert(family);
+    }
+    let mut out = Vec::new();
+    for (i, j, _) in links {
+        let (a, b) = (&events[*i], &events[*j]);
+        if !(a.event.main && b.event.main) {
+            continue;
+        }
+        let Some(fa) = families.get(&a.doc) else {
+            continue;
+        };
+        for family in fa {
+            let (Some(xa), Some(xb)) = (by_doc.get(&(a.doc, family)), by_doc.get(&(b.doc, family)))
+            else {
+                continue;
+            };
+            let ([x], [y]) = (xa.as_slice(), xb.as_slice()) else {
+                continue;
+            };
+            if let Some(mut ev) = score(&events[*x], &events[*y], windows[*x], windows[*y], rare) {
+                ev.reasons.insert(
+                    0,
+                    "the only one of its kind in two reports of one event".into(),
+                );
+                out.push(((*x).min(*y), (*x).max(*y), ev));
+            }
+        }
+    }
+    out
+}
+
+/// Why two frames were taken for one event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// Points of agreement.
+    pub points: u32,
+    /// Points the link needed.
+    pub needed: u32,
+    /// What agreed and what disagreed, in words ("same place", "dates 2 days apart").
+    pub reasons: Vec<String>,
+}
+
+/// The points of evidence two frames share and the points they need, or `None` when
+/// something forbids the link.
+fn score(
+    a: &EventMention,
+    b: &EventMention,
+    wa: Option<Window>,
+    wb: Option<Window>,
+    rare: &impl Fn(&str) -> bool,
+) -> Option<Evidence> {
+    let mut reasons: Vec<String> = Vec::new();
+    let (ea, eb) = (&a.event, &b.event);
+    if ea.family != eb.family || ea.instance.is_some() || eb.instance.is_some() {
+        return None;
+    }
+    let mut points = 0;
+    let mut needed = THRESHOLD;
+    match (a.series_key.is_empty(), b.series_key.is_empty()) {
+        (false, false) if a.series_key != b.series_key => return None,
+        (false, false) => {
+            points += 3;
+            reasons.push("same series".into());
+        }
+        _ => {}
+    }
+    if let (Some(x), Some(y)) = (stated_year(a), stated_year(b)) {
+        if x != y {
+            return None;
+        }
+    }
+    match (wa, wb) {
+        (Some(x), Some(y)) => {
+            let gap = gap_days(&x, &y);
+            let limit = if x.stated && y.stated {
+                MAX_GAP_DAYS
+            } else {
+                0
+            };
+            if gap > limit {
+                return None;
+            }
+            if x.stated && y.stated {
+                if gap > 0 {
+                    needed += 1;
+                    reasons.push(format!("dates {gap} days apart"));
+                } else if x.lo == x.hi && x.lo == y.lo && y.lo == y.hi {
+                    points += 1;
+                    reasons.push(format!("same day {}", x.lo));
+                } else {
+                    reasons.push("overlapping dates".into());
+                }
+            } else {
+                reasons.push("dates compatible with publication".into());
+            }
+        }
+        _ => {
+            needed += 1;
+            reasons.push("a date unknown".into());
+        }
+    }
+    let dated_alike =
+        matches!((wa, wb), (Some(x), Some(y)) if x.stated && y.stated && gap_days(&x, &y) == 0);
+    let places_differ = matches!((&ea.place, &eb.place), (Some(x), Some(y)) if crate::text::fold(&x.value) != crate::text::fold(&y.value));
+    if let (Some(x), Some(y)) = (&ea.ordinal, &eb.ordinal) {
+        // Two numbers of one series are two meetings, unless both reports date it alike;
+        // two numbers in two places are two meetings.
+        let same_series = !a.series_key.is_empty() && a.series_key == b.series_key;
+        if x.value != y.value && (places_differ || (same_series && !dated_alike)) {
+            return None;
+        }
+        if x.value != y.value {
+            needed += 1;
+            reasons.push("different numbers in the series".into());
+        }
+    }
+    if let (Some(x), Some(y)) = (&ea.place, &eb.place) {
+        if crate::text::fold(&x.value) == crate::text::fold(&y.value) {
+            points += 1;
+            reasons.push(format!("same place {}", x.value));
+        } else {
+            needed += 1;
+            reasons.push("different places".into());
+        }
+    }
+    let shared_people = a
+        .attendees
+        .iter()
+        .collect::<BTreeSet<_>>()
+        .intersection(&b.attendees.iter().collect())
+        .count() as u32;
+    points += 2 * shared_people.min(2);
+    if shared_people > 0 {
+        reasons.push(format!("{shared_people} shared participant(s)"));
+    }
+    if !ea.countries.is_empty() && !eb.countries.is_empty() {
+        if ea.countries == eb.countries {
+            points += if ea.countries.len() >= 2 { 2 } else { 1 };
+            reasons.push(format!("same countries {}", ea.countries.join("-")));
+        } else if ea.countries.len() >= 2 && eb.countries.len() >= 2 {
+            // Two different pairs of countries: two different bilateral events.
+            return None;
+        }
+    }
+    let ta: BTreeSet<&str> = ea
+        .topic
+        .iter()
+        .map(String::as_str)
+        .filter(|w| rare(w))
+        .collect();
+    let shared_topic = eb.topic.iter().filter(|w| ta.contains(w.as_str())).count();
+    points += match shared_topic {
+        0 | 1 => 0,
+        2 | 3 => 1,
+        4 | 5 => 2,
+        _ => 3,
+    };
+    if shared_topic > 1 {
+        reasons.push(format!("{shared_topic} shared topic words"));
+    }
+    if ea.main && eb.main {
+        points += 1;
+        reasons.push("both articles' main event".into());
+    }
+    Some(Evidence {
+        points,
+        needed,
+        reasons,
+    })
+}

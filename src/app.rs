@@ -98,6 +98,17 @@ pub enum Command {
         #[arg(long = "rules")]
         rules: Vec<PathBuf>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (`factdiff man | man -l -`), or a subcommand's page.
+    Man {
+        /// A subcommand (`check`, `diff`, ...) whose page to print instead of factdiff(1).
+        subcommand: Option<String>,
+    },
 }
 
 /// Arguments of `check`.
@@ -160,6 +171,8 @@ pub fn run(cli: Cli) -> i32 {
         } => run_diff(&args, date, format, &rules, &corpus),
         Command::Explain { rule } => run_explain(&rule),
         Command::Rules { rules } => run_rules(&rules),
+        Command::Completions { shell } => run_completions(shell),
+        Command::Man { subcommand } => run_man(subcommand.as_deref()),
     }
 }
 
@@ -523,6 +536,59 @@ fn run_rules(extra: &[PathBuf]) -> i32 {
         kb.countries.len()
     );
     EXIT_CLEAN
+}
+
+/// Writes the completion script for `shell`, generated from the command-line definitions.
+fn run_completions(shell: clap_complete::Shell) -> i32 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "factdiff", &mut out);
+    let result = std::io::stdout().lock().write_all(&out);
+    if output_written(result) {
+        EXIT_CLEAN
+    } else {
+        EXIT_TROUBLE
+    }
+}
+
+/// Writes a manual page (roff), generated from the command-line definitions: factdiff(1),
+/// or factdiff-SUBCOMMAND(1) with the subcommand's options.
+fn run_man(subcommand: Option<&str>) -> i32 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    command.build();
+    let page = match subcommand {
+        None => command,
+        Some(name) => {
+            let Some(sub) = command
+                .get_subcommands()
+                .find(|s| s.get_name() == name && name != "help")
+            else {
+                let known: Vec<&str> = command
+                    .get_subcommands()
+                    .map(|s| s.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                say!(
+                    "factdiff: no subcommand `{name}`; the subcommands are: {}",
+                    known.join(", ")
+                );
+                return EXIT_TROUBLE;
+            };
+            // After `build`, a subcommand's display name is `factdiff-NAME`: the page's title.
+            sub.clone().version(env!("CARGO_PKG_VERSION"))
+        }
+    };
+    let mut out = Vec::new();
+    let result = clap_mangen::Man::new(page)
+        .render(&mut out)
+        .and_then(|_| std::io::stdout().lock().write_all(&out));
+    if output_written(result) {
+        EXIT_CLEAN
+    } else {
+        EXIT_TROUBLE
+    }
 }
 
 fn run_diff(

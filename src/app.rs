@@ -113,6 +113,17 @@ pub enum Command {
         #[arg(long = "rules")]
         rules: Vec<PathBuf>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (`factdiff man | man -l -`), or a subcommand's page.
+    Man {
+        /// A subcommand (`check`, `diff`, ...) whose page to print instead of factdiff(1).
+        subcommand: Option<String>,
+    },
 }
 
 /// Arguments of `check`.
@@ -181,6 +192,8 @@ pub fn run(cli: Cli) -> i32 {
         } => run_events(&paths, date, format, &rules),
         Command::Explain { rule } => run_explain(&rule),
         Command::Rules { rules } => run_rules(&rules),
+        Command::Completions { shell } => run_completions(shell),
+        Command::Man { subcommand } => run_man(subcommand.as_deref()),
     }
 }
 
@@ -403,6 +416,9 @@ fn run_check(args: &CheckArgs) -> i32 {
         },
         _ => None,
     };
+    if let Some(b) = &baseline {
+        warn_if_foreign_baseline(b, &args.paths);
+    }
     let started = std::time::Instant::now();
     let (mut corpus, analysis, timings) = load_and_analyse(args, &config, &kb);
     let analysed = started.elapsed().as_secs_f64();
@@ -490,6 +506,85 @@ fn run_check(args: &CheckArgs) -> i32 {
     std::mem::forget(corpus);
     std::mem::forget(analysis.claims);
     code
+}
+
+/// Warns (one line on standard error) when a baseline records findings only for files that
+/// are not being checked: it was written for another folder, or from another working folder,
+/// so none of its entries can match (fingerprints hold the documents' paths) and each would
+/// be reported as stale.
+fn warn_if_foreign_baseline(baseline: &Baseline, checked: &[PathBuf]) {
+    let Some(example) = foreign_baseline_path(baseline, checked) else {
+        return;
+    };
+    let shown: Vec<String> = checked.iter().map(|p| corpus::display_path(p)).collect();
+    say!(
+        "factdiff: warning: baseline {} records findings only for files that are not being \
+         checked (e.g. {example}); if it was written for another folder, regenerate it with \
+         `factdiff check {} --baseline {} --update-baseline`",
+        baseline.path,
+        shown.join(" "),
+        baseline.path
+    );
+}
+
+/// A path the baseline records, when none of the paths it records is an existing file in a
+/// checked folder or in the folder of a checked file (so checking some articles of a
+/// folder, as a pre-commit hook does, is not taken for another folder); `None` for an empty
+/// baseline.
+fn foreign_baseline_path<'b>(baseline: &'b Baseline, checked: &[PathBuf]) -> Option<&'b str> {
+    let folders: Vec<String> = checked
+        .iter()
+        .map(|p| {
+            let shown = corpus::display_path(p);
+            let trimmed = match shown.trim_end_matches('/') {
+                "" if shown.starts_with('/') => "/".to_string(),
+                t => t.to_string(),
+            };
+            if p.is_dir() {
+                trimmed
+            } else {
+                match trimmed.rsplit_once('/') {
+                    Some(("", _)) => "/".to_string(),
+                    Some((parent, _)) => parent.to_string(),
+                    None => String::new(),
+                }
+            }
+        })
+        .collect();
+    let mut recorded = baseline
+        .entries
+        .iter()
+        .flat_map(|e| e.paths.iter().map(String::as_str));
+    let first = recorded.clone().next()?;
+    let checked = |path: &str| {
+        folders.iter().any(|folder| lies_in(path, folder)) && recorded_file_exists(path)
+    };
+    if recorded.any(checked) {
+        None
+    } else {
+        Some(first)
+    }
+}
+
+/// True when the file a recorded document path names exists (relative to the working
+/// folder); `feed.json#2`, the second post of a WordPress export, names `feed.json`.
+fn recorded_file_exists(path: &str) -> bool {
+    Path::new(path).exists()
+        || path
+            .rsplit_once('#')
+            .is_some_and(|(file, _)| Path::new(file).is_file())
+}
+
+/// True when the document path `path` (as shown: `/`-separated, maybe `file.json#2`) lies in
+/// `folder` (as shown; empty or `.` for the working folder).
+fn lies_in(path: &str, folder: &str) -> bool {
+    match folder {
+        "" | "." => !path.starts_with('/') && path != ".." && !path.starts_with("../"),
+        "/" => path.starts_with('/'),
+        _ => path
+            .strip_prefix(folder)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with('#')),
+    }
 }
 
 fn run_explain(id: &str) -> i32 {
@@ -584,6 +679,59 @@ fn run_rules(extra: &[PathBuf]) -> i32 {
     EXIT_CLEAN
 }
 
+/// Writes the completion script for `shell`, generated from the command-line definitions.
+fn run_completions(shell: clap_complete::Shell) -> i32 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "factdiff", &mut out);
+    let result = std::io::stdout().lock().write_all(&out);
+    if output_written(result) {
+        EXIT_CLEAN
+    } else {
+        EXIT_TROUBLE
+    }
+}
+
+/// Writes a manual page (roff), generated from the command-line definitions: factdiff(1),
+/// or factdiff-SUBCOMMAND(1) with the subcommand's options.
+fn run_man(subcommand: Option<&str>) -> i32 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    command.build();
+    let page = match subcommand {
+        None => command,
+        Some(name) => {
+            let Some(sub) = command
+                .get_subcommands()
+                .find(|s| s.get_name() == name && name != "help")
+            else {
+                let known: Vec<&str> = command
+                    .get_subcommands()
+                    .map(|s| s.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                say!(
+                    "factdiff: no subcommand `{name}`; the subcommands are: {}",
+                    known.join(", ")
+                );
+                return EXIT_TROUBLE;
+            };
+            // After `build`, a subcommand's display name is `factdiff-NAME`: the page's title.
+            sub.clone().version(env!("CARGO_PKG_VERSION"))
+        }
+    };
+    let mut out = Vec::new();
+    let result = clap_mangen::Man::new(page)
+        .render(&mut out)
+        .and_then(|_| std::io::stdout().lock().write_all(&out));
+    if output_written(result) {
+        EXIT_CLEAN
+    } else {
+        EXIT_TROUBLE
+    }
+}
+
 fn run_diff(
     args: &[PathBuf],
     date: Option<NaiveDate>,
@@ -635,4 +783,24 @@ fn run_diff(
         return EXIT_TROUBLE;
     }
     code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_in_folders() {
+        assert!(lies_in("news/a.md", "news"));
+        assert!(lies_in("news/sub/a.md", "news"));
+        assert!(lies_in("news/feed.json#2", "news"));
+        assert!(!lies_in("newsroom/a.md", "news"));
+        assert!(!lies_in("other/a.md", "news"));
+        assert!(lies_in("a.md", ""));
+        assert!(lies_in("news/a.md", "."));
+        assert!(!lies_in("/abs/news/a.md", ""));
+        assert!(!lies_in("../news/a.md", "."));
+        assert!(lies_in("/abs/news/a.md", "/abs/news"));
+        assert!(lies_in("/abs/news/a.md", "/"));
+    }
 }

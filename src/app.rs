@@ -50,20 +50,7 @@ pub enum ExtractFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the claims read from articles.
-    Extract {
-        /// Article files or folders.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Reference date for articles whose metadata gives none (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        date: Option<NaiveDate>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
-        format: ExtractFormat,
-        /// Extra rules folder (may repeat).
-        #[arg(long = "rules")]
-        rules: Vec<PathBuf>,
-    },
+    Extract(ReadArgs),
     /// Cross-check articles and report contradictions.
     #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
@@ -88,20 +75,7 @@ pub enum Command {
         corpus: Vec<PathBuf>,
     },
     /// List the events that several articles report, with the evidence that linked them.
-    Events {
-        /// Article files or folders.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Reference date for articles whose metadata gives none (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        date: Option<NaiveDate>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
-        format: ExtractFormat,
-        /// Extra rules folder (may repeat).
-        #[arg(long = "rules")]
-        rules: Vec<PathBuf>,
-    },
+    Events(ReadArgs),
     /// Print a rule's documentation.
     Explain {
         /// Rule id (see `factdiff rules`).
@@ -124,6 +98,24 @@ pub enum Command {
         /// A subcommand (`check`, `diff`, ...) whose page to print instead of factdiff(1).
         subcommand: Option<String>,
     },
+}
+
+/// Arguments of the commands that read articles and print what was read (`extract`,
+/// `events`).
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Article files or folders.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Reference date for articles whose metadata gives none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
+    pub format: ExtractFormat,
+    /// Extra rules folder (may repeat).
+    #[arg(long = "rules")]
+    pub rules: Vec<PathBuf>,
 }
 
 /// Arguments of `check`.
@@ -170,12 +162,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Extract {
-            paths,
-            date,
-            format,
-            rules,
-        } => run_extract(&paths, date, format, &rules),
+        Command::Extract(a) => run_extract(&a.paths, a.date, a.format, &a.rules),
         Command::Check(args) => run_check(&args),
         Command::Diff {
             args,
@@ -184,12 +171,7 @@ pub fn run(cli: Cli) -> i32 {
             rules,
             corpus,
         } => run_diff(&args, date, format, &rules, &corpus),
-        Command::Events {
-            paths,
-            date,
-            format,
-            rules,
-        } => run_events(&paths, date, format, &rules),
+        Command::Events(a) => run_events(&a),
         Command::Explain { rule } => run_explain(&rule),
         Command::Rules { rules } => run_rules(&rules),
         Command::Completions { shell } => run_completions(shell),
@@ -608,35 +590,22 @@ fn run_explain(id: &str) -> i32 {
     EXIT_CLEAN
 }
 
-fn run_events(
-    paths: &[PathBuf],
-    date: Option<NaiveDate>,
-    format: ExtractFormat,
-    rules: &[PathBuf],
-) -> i32 {
-    let Some(kb) = load_knowledge(rules) else {
+fn run_events(args: &ReadArgs) -> i32 {
+    let Some(kb) = load_knowledge(&args.rules) else {
         return EXIT_TROUBLE;
     };
     let options = LoadOptions {
-        default_date: date,
+        default_date: args.date,
         ..LoadOptions::default()
     };
-    let mut corpus = corpus::load(paths, &options);
+    let mut corpus = corpus::load(&args.paths, &options);
     let trouble = print_problems(std::mem::take(&mut corpus.problems));
     if trouble && corpus.documents.is_empty() {
         return EXIT_TROUBLE;
     }
-    let claims: Vec<Vec<crate::extract::Claim>> = {
-        use rayon::prelude::*;
-        corpus
-            .documents
-            .par_iter()
-            .map(|d| crate::extract::extract(d, &kb))
-            .collect()
-    };
-    let resolved = crate::resolve::resolve(&corpus, &claims, &kb);
+    let (_, resolved) = crate::pipeline::extract_and_resolve(&corpus, &kb);
     let events = crate::report::events::events(&corpus, &resolved);
-    let text = match format {
+    let text = match args.format {
         ExtractFormat::Human => crate::report::events::human(&events),
         ExtractFormat::Json => crate::report::events::json(&events) + "\n",
     };

@@ -42,6 +42,21 @@ pub fn analyse(corpus: &Corpus, knowledge: &Knowledge) -> Analysis {
     analyse_timed(corpus, knowledge).0
 }
 
+/// Extracts every document (in parallel) and resolves the claims, without the rules: what
+/// `factdiff events` shows.
+pub fn extract_and_resolve(
+    corpus: &Corpus,
+    knowledge: &Knowledge,
+) -> (Vec<Vec<Claim>>, crate::resolve::Resolved) {
+    let claims: Vec<Vec<Claim>> = corpus
+        .documents
+        .par_iter()
+        .map(|d| extract::extract(d, knowledge))
+        .collect();
+    let resolved = crate::resolve::resolve(corpus, &claims, knowledge);
+    (claims, resolved)
+}
+
 /// [`analyse`], also returning how long each stage took (for `FACTDIFF_TIMINGS` and the
 /// archive benchmark).
 pub fn analyse_timed(corpus: &Corpus, knowledge: &Knowledge) -> (Analysis, Timings) {

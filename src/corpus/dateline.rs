@@ -31,6 +31,19 @@ pub fn find_dateline(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// True when `place` has the shape of a dateline's place: one to four words, each
+/// capitalised ("Rabat", "LAS PALMAS DE GRAN CANARIA" is too long).
+pub fn is_dateline_place(place: &str) -> bool {
+    let mut n = 0;
+    for w in place.split_whitespace() {
+        n += 1;
+        if n > 4 || !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    n > 0
+}
+
 fn dateline_in_line(line: &str) -> Option<NaiveDate> {
     // A calendar date has digits (its year at least): most first lines have none.
     if !line.bytes().any(|b| b.is_ascii_digit()) {
@@ -45,13 +58,7 @@ fn dateline_in_line(line: &str) -> Option<NaiveDate> {
         .take(80)
         .find(|(_, c)| matches!(c, ',' | '–' | '—' | '-' | '|'))?;
     let place = &line[..sep.0];
-    let words: Vec<&str> = place.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > 4
-        || !words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
+    if !is_dateline_place(place) {
         return None;
     }
     let rest = line[sep.0 + sep.1.len_utf8()..]

@@ -13,7 +13,7 @@ mod tagsoup;
 mod walk;
 mod wordpress;
 
-pub use dateline::find_dateline;
+pub use dateline::{find_dateline, is_dateline_place};
 pub use decode::{decode, Binary, Decoded, Note};
 pub use html::BLOCKS as HTML_BLOCKS;
 pub use walk::{collect_files, ARTICLE_EXTENSIONS};

@@ -600,7 +600,7 @@ mod tests {
     #[test]
     fn not_people() {
         assert_eq!(
-            run("between the French Gendarmerie and the Spanish Police within the framework"),
+            run("between the Italian Gendarmerie and the German Police within the framework"),
             Vec::<(String, String)>::new()
         );
         assert_eq!(

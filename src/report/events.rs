@@ -149,7 +149,7 @@ fn event(corpus: &Corpus, resolved: &Resolved, c: &EventCluster) -> EventOut {
             .map(|&i| mention(corpus, &resolved.events[i]))
             .collect(),
         links,
-        uncertain: c.links.iter().all(|l| *l == Link::Frame),
+        uncertain: !c.certain(),
     }
 }
 

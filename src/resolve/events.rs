@@ -7,7 +7,7 @@
 //! Frames of no common series are linked by the agreement of their participants, place,
 //! countries, dates and topic (see `frame_links`).
 //! Nothing else links: a 2022 meeting and a 2023 meeting of one series stay two events,
-//! and so do two meetings in Rabat that share one participant.
+//! and so do two meetings in one city that share one participant.
 //!
 //! Linking goes through hash maps keyed on (series, ordinal) and (series, day), so the cost
 //! grows with the number of mentions, not with the number of pairs.
@@ -99,6 +99,14 @@ pub struct EventCluster {
     /// The pairs of mentions linked, with why (same-day links of a series are not listed
     /// pair by pair).
     pub pairs: Vec<Pair>,
+}
+
+impl EventCluster {
+    /// True when some link is more than the agreement of frames (series and number, series
+    /// and day, named participants): the reports certainly describe one event.
+    pub fn certain(&self) -> bool {
+        self.links.iter().any(|l| *l != Link::Frame)
+    }
 }
 
 /// Two mentions taken for one event, and why.

@@ -25,8 +25,8 @@ const BUCKET_LIMIT: usize = 64;
 /// Points that link two frames when they disagree on nothing.
 const THRESHOLD: u32 = 4;
 
-/// Days between two dated reports of one event: "opened on Tuesday" against "14 and 15
-/// October", or a verdict dated by each outlet a day or two apart.
+/// Days between two dated reports of one event: "opened on Monday" against "3 and 4
+/// May", or a verdict dated by each outlet a day or two apart.
 const MAX_GAP_DAYS: i64 = 3;
 
 /// The days a frame can lie in.
@@ -46,8 +46,8 @@ fn window(e: &EventMention) -> Option<Window> {
         .and_then(|t| t.value.parts())
         .and_then(|p| p.range)
     {
-        // "the two-day session, which opened on Tuesday"; "the talks that ended on
-        // Wednesday" began a day or two before.
+        // "the two-day session, which opened on Monday"; "the talks that ended on
+        // Friday" began a day or two before.
         let (lo, hi) = if lo == hi {
             let extra = i64::from(e.event.days.unwrap_or(3).clamp(1, 15)) - 1;
             match e.event.time_role {
@@ -240,7 +240,7 @@ pub fn links(events: &[EventMention]) -> Vec<(usize, usize, Evidence)> {
 }
 
 /// In two articles whose main events are one, the only arrest (or clash, or rescue) each
-/// tells of is one too: "police arrested 12 people after the clashes" and "21 people were
+/// tells of is one too: "police detained nine people after the march" and "16 people were
 /// arrested" in two reports of one strike. Linked when nothing forbids it.
 fn companions(
     events: &[EventMention],

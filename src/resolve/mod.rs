@@ -563,17 +563,17 @@ mod tests {
         let kb = Knowledge::load(&[]).unwrap();
         let k = |s: &str| series_key(s, &kb).0;
         // By word key: nationalities, plurals and "permanent/joint/mixed" do not matter.
-        let main = k("the Franco-Tunisian Permanent Joint Fisheries Commission");
-        assert_eq!(k("Tunisian-French Mixed Fisheries Commission"), main);
-        assert_eq!(k("Franco-Tunisian Permanent Commission on fisheries"), main);
-        assert_ne!(k("joint subcommittees of the Fisheries Commission"), main);
+        let main = k("the Franco-German Permanent Joint Forestry Commission");
+        assert_eq!(k("German-French Mixed Forestry Commission"), main);
+        assert_eq!(k("Franco-German Permanent Commission on forestry"), main);
+        assert_ne!(k("joint subcommittees of the Forestry Commission"), main);
         assert_eq!(
-            k("joint subcommittees of the Fisheries Commission"),
-            k("joint sub-committees of the fisheries commission")
+            k("joint subcommittees of the Forestry Commission"),
+            k("joint sub-committees of the forestry commission")
         );
         assert_ne!(
-            k("Franco-Tunisian Joint Commission"),
-            k("Italo-Tunisian Joint Commission")
+            k("Franco-German Joint Commission"),
+            k("Italo-German Joint Commission")
         );
         // By the rules' aliases: names that share no words.
         assert_eq!(k("high level meeting between Spain and Morocco"), k("RAN"));

@@ -290,7 +290,7 @@ mod tests {
         );
         assert_eq!(org_ids(&kb, &r), ["ma-migration-directorate"]);
         assert_eq!(
-            resolve_org("the Moroccan Gendarmerie", &kb)
+            resolve_org("the Gendarmerie Royale", &kb)
                 .map(|o| kb.organisations[o.0].id.clone())
                 .as_deref(),
             Some("royal-gendarmerie")

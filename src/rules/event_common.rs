@@ -3,7 +3,7 @@
 
 use super::context::RuleContext;
 use super::{Finding, Location, Severity};
-use crate::resolve::events::{EventCluster, Link};
+use crate::resolve::events::EventCluster;
 use crate::resolve::EventMention;
 use crate::span::{DocId, Span};
 
@@ -149,7 +149,7 @@ pub fn disagreement(
     let mut keys: Vec<String> = values.iter().map(|v| v.0.clone()).collect();
     keys.sort();
     // Linked only by the agreement of their frames, two reports are less certainly one event.
-    let certain = cluster.links.iter().any(|l| *l != Link::Frame);
+    let certain = cluster.certain();
     Some(Finding {
         rule,
         severity: if certain {

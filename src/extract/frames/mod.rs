@@ -230,13 +230,7 @@ pub fn dateline_place(text: &str, first_time: Option<&TimeRef>) -> Option<(Span,
         .trim_end();
     let lead = head_trim.len() - head_trim.trim_start().len();
     let place = head_trim.trim_start();
-    let words: Vec<&str> = place.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > 4
-        || !words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
+    if !crate::corpus::is_dateline_place(place) {
         return None;
     }
     let start = line_start + lead;

@@ -103,6 +103,7 @@ const NOT_COUNTED: &[&str] = &[
 const CLASS_WORDS: &[(&str, &str)] = &[
     ("dead", "dead"),
     ("killed", "dead"),
+    ("killing", "dead"),
     ("died", "dead"),
     ("die", "dead"),
     ("deaths", "dead"),

@@ -1,0 +1,77 @@
+//! `factdiff events` and the cross-article linking behind it, on invented reports of a
+//! flood: two reports of one flood are one event even without a series; the same town's
+//! flood of another year is not; a later report with a higher toll is a rising toll, a
+//! later report with a lower one is a conflict.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_factdiff"))
+        .args(args)
+        .output()
+        .expect("run factdiff");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn events_json(dir: &str) -> serde_json::Value {
+    let (code, out) = run(&["events", "--format", "json", dir]);
+    assert_eq!(code, 0, "{out}");
+    serde_json::from_str(&out).expect("events JSON")
+}
+
+#[test]
+fn two_reports_of_one_flood_are_one_event_with_their_evidence() {
+    let v = events_json("tests/fixtures/events/same");
+    let events = v["events"].as_array().expect("events");
+    assert_eq!(events.len(), 1, "{v:#}");
+    let e = &events[0];
+    assert_eq!(e["mentions"].as_array().map(Vec::len), Some(2));
+    assert_eq!(e["uncertain"], true);
+    let link = &e["links"][0];
+    assert_eq!(link["link"], "frame");
+    let evidence: Vec<&str> = link["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .filter_map(|x| x.as_str())
+        .collect();
+    assert!(evidence.contains(&"same day 2031-04-08"), "{evidence:?}");
+    assert!(
+        evidence.contains(&"both articles' main event"),
+        "{evidence:?}"
+    );
+}
+
+#[test]
+fn a_flood_of_another_year_is_another_event() {
+    let v = events_json("tests/fixtures/events/apart");
+    assert_eq!(v["events"].as_array().map(Vec::len), Some(0), "{v:#}");
+    let (_, human) = run(&["events", "tests/fixtures/events/apart"]);
+    assert!(
+        human.contains("0 events reported by more than one article"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_toll_that_rose_is_silent_and_one_that_fell_is_a_warning() {
+    let (code, rose) = run(&["check", "--format", "concise", "tests/fixtures/events/same"]);
+    assert_eq!(code, 0);
+    assert!(!rose.contains("count-conflict"), "{rose}");
+    let (code, fell) = run(&[
+        "check",
+        "--format",
+        "concise",
+        "tests/fixtures/events/fewer",
+    ]);
+    assert_eq!(code, 0, "a warning does not fail the run");
+    assert!(
+        fell.contains("warning[count-conflict]")
+            && fell.contains("14 dead")
+            && fell.contains("19 dead"),
+        "{fell}"
+    );
+}

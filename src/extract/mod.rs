@@ -422,6 +422,8 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     // One token buffer for all the sentences: no allocation per sentence.
     let mut toks = Vec::new();
     let arena = bumpalo::Bump::new();
+    // The one person the previous sentence names: who "she said" refers to.
+    let mut previous_person: Option<(String, Span)> = None;
     for (start, end) in bounded(crate::text::sentences(text), text) {
         let s = tokens::Sentence::with_buffer(text, start, end, knowledge, toks, Some(&arena));
         let tok_span = |a: usize, b: usize| Span::new(s.toks[a].start, s.toks[b - 1].end);
@@ -548,8 +550,25 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
             .filter(|q| q.span.start >= start && q.span.start < end)
         {
             let who = quotes::speaker(&s, &names, q);
-            let speaker = who.map(|n| s.phrase(n.a, n.b).to_string());
-            let speaker_span = who.map(|n| tok_span(n.a, n.b));
+            let mut speaker = who.map(|n| s.phrase(n.a, n.b).to_string());
+            let mut speaker_span = who.map(|n| tok_span(n.a, n.b));
+            if who.is_none() && quotes::pronoun_speaker(text, &s, q) {
+                // "she said" with no name in the sentence: the one person named just before,
+                // in this sentence outside the quotation or else in the previous one.
+                let here: Vec<_> = names
+                    .iter()
+                    .filter(|n| s.toks[n.a].start < q.span.start || s.toks[n.a].start >= q.span.end)
+                    .collect();
+                let named = match here.as_slice() {
+                    [n] => Some((s.phrase(n.a, n.b).to_string(), tok_span(n.a, n.b))),
+                    [] => previous_person.clone(),
+                    _ => None,
+                };
+                if let Some((name, span)) = named {
+                    speaker = Some(name);
+                    speaker_span = Some(span);
+                }
+            }
             push(
                 &mut claims,
                 q.span,
@@ -560,6 +579,10 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
                 },
             );
         }
+        previous_person = match names.as_slice() {
+            [n] => Some((s.phrase(n.a, n.b).to_string(), tok_span(n.a, n.b))),
+            _ => None,
+        };
         toks = s.toks;
     }
     for (span, ev) in frames.finish() {

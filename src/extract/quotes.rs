@@ -132,6 +132,35 @@ pub fn speaker(s: &Sentence<'_>, names: &[NameMatch], quote: &QuoteMatch) -> Opt
         .copied()
 }
 
+/// True when the quotation in `s` is said by "he" or "she" ("…," she told the court;
+/// He said: "…"): the speaker is a person named earlier. A quotation of several
+/// sentences ends beyond `s`, so the words right after its end are read from `text`.
+pub fn pronoun_speaker(text: &str, s: &Sentence<'_>, quote: &QuoteMatch) -> bool {
+    let outside =
+        |k: usize| s.toks[k].start < quote.span.start || s.toks[k].start >= quote.span.end;
+    let in_sentence = (1..s.toks.len()).any(|k| {
+        outside(k)
+            && outside(k - 1)
+            && SPEECH_VERBS.contains(s.f(k))
+            && matches!(s.f(k - 1), "he" | "she")
+    });
+    let after: Vec<String> = text
+        .get(quote.span.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(crate::text::fold)
+        .collect();
+    let pronoun = |w: &str| matches!(w, "he" | "she");
+    let verb = |w: &str| SPEECH_VERBS.contains(w.trim_end_matches(['.', ',', ':']));
+    // "she said" or "said she".
+    let follows = match after.as_slice() {
+        [x, y] => (pronoun(x) && verb(y)) || (verb(x) && pronoun(y.trim_end_matches(['.', ',']))),
+        _ => false,
+    };
+    in_sentence || follows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

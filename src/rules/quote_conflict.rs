@@ -6,9 +6,13 @@
 //! Two quotations of at least six words in different articles share most of their words
 //! (word-level similarity of 0.8 or more) and either differ in wording, with the same
 //! speaker or no speaker named (a note: wire copy is often re-edited), or have the same
-//! wording but speakers who are different people (a warning). Short stock phrases ("the
-//! positive results") are never compared; an excerpt of a longer quotation, spelling
-//! variants ("neighbourhood"/"neighborhood") and number formatting are not differences.
+//! wording but speakers who are different people (a warning). When both articles name the
+//! same person as the speaker and the quotation differs only in a figure ("in eight
+//! months" / "in eighteen months"), or in one content word of a quotation of ten words or
+//! more ("exporter of grain" / "exporter of wheat"), one of them misquotes: a warning.
+//! Short stock phrases ("the positive results") are never compared; an excerpt of a
+//! longer quotation, spelling variants ("neighbourhood"/"neighborhood"), number
+//! formatting ("11th"/"eleventh") and inflections ("want"/"wanted") are not differences.
 //!
 //! ## Fix
 //! Quote the primary source verbatim, or paraphrase without quotation marks.
@@ -47,14 +51,63 @@ fn contains_run(outer: &str, inner: &str) -> bool {
     format!(" {outer} ").contains(&format!(" {inner} "))
 }
 
+/// One change between two wordings of a quotation: the words of one side replaced by
+/// those of the other (either side may be empty).
+struct Change {
+    old: Vec<String>,
+    new: Vec<String>,
+}
+
+/// Words that carry grammar rather than content: swapping one for another ("will" →
+/// "did", "police" → "they") is the re-editing wire copy gets, not a misquotation.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "are", "as", "at", "be", "been",
+    "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
+    "has", "have", "he", "her", "here", "him", "his", "i", "in", "into", "is", "it", "its", "just",
+    "may", "me", "might", "must", "my", "no", "not", "now", "of", "on", "or", "our", "over", "she",
+    "should", "so", "some", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "under", "up", "us", "very", "was", "we", "were", "what",
+    "when", "which", "who", "will", "with", "within", "would", "you", "your",
+];
+
+/// The value a word of a quotation states: "18", "eighteen", "11th", "eleventh".
+fn figure(word: &str) -> Option<u64> {
+    crate::extract::numbers::cardinal(word)
+        .or_else(|| crate::extract::numbers::ordinal(word).map(u64::from))
+}
+
+impl Change {
+    fn describe(&self) -> String {
+        format!("“{}” → “{}”", self.old.join(" "), self.new.join(" "))
+    }
+
+    /// A figure changed: one number on each side, of different values.
+    fn is_figure(&self) -> bool {
+        match (self.old.as_slice(), self.new.as_slice()) {
+            ([a], [b]) => matches!((figure(a), figure(b)), (Some(x), Some(y)) if x != y),
+            _ => false,
+        }
+    }
+
+    /// One content word put for another: not a grammar word, a figure or an inflection
+    /// of the same word ("want"/"wanted", "center"/"centers").
+    fn is_word_swap(&self) -> bool {
+        let ([a], [b]) = (self.old.as_slice(), self.new.as_slice()) else {
+            return false;
+        };
+        let content = |w: &str| w.len() > 2 && !FUNCTION_WORDS.contains(&w) && figure(w).is_none();
+        let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        content(a) && content(b) && shared < 4.min(a.len().min(b.len()))
+    }
+}
+
 /// Word changes between two wordings that are not spelling (British/American, typos),
 /// number formatting or a quotation cut short at either end: "continue → keep".
-fn substantive_changes(a: &str, b: &str) -> Vec<String> {
-    use similar::{ChangeTag, DiffOp};
+fn substantive_changes(a: &str, b: &str) -> Vec<Change> {
+    use similar::DiffOp;
     let aw: Vec<&str> = a.split(' ').collect();
     let bw: Vec<&str> = b.split(' ').collect();
     let diff = similar::capture_diff_slices(similar::Algorithm::Myers, &aw, &bw);
-    let _ = ChangeTag::Equal;
     let mut out = Vec::new();
     let last = diff.len().saturating_sub(1);
     for (i, op) in diff.iter().enumerate() {
@@ -80,18 +133,36 @@ fn substantive_changes(a: &str, b: &str) -> Vec<String> {
         if (i == 0 || i == last) && (old.is_empty() || new.is_empty()) {
             continue;
         }
-        let trivial = |x: &str| {
-            x.chars().all(|c| c.is_ascii_digit()) || matches!(x, "00" | "a" | "the" | "an")
+        // Digits split by the normalisation ("2,000" → "2 000", "10:00" → "10 00") are
+        // formatting when the digits read alike on both sides.
+        let digits = |w: &[&str]| -> Option<String> {
+            w.iter()
+                .all(|x| x.chars().all(|c| c.is_ascii_digit()))
+                .then(|| w.concat().trim_end_matches('0').to_string())
         };
-        let old: Vec<&str> = old.iter().copied().filter(|w| !trivial(w)).collect();
-        let new: Vec<&str> = new.iter().copied().filter(|w| !trivial(w)).collect();
+        if let (Some(x), Some(y)) = (digits(old), digits(new)) {
+            if x == y || old.iter().chain(new).all(|w| *w == "00") {
+                continue;
+            }
+        }
+        let article = |x: &&str| matches!(*x, "a" | "the" | "an");
+        let old: Vec<&str> = old.iter().copied().filter(|w| !article(w)).collect();
+        let new: Vec<&str> = new.iter().copied().filter(|w| !article(w)).collect();
         if old.is_empty() && new.is_empty() {
             continue;
         }
-        if old.len() == new.len() && old.iter().zip(&new).all(|(x, y)| spelling_variant(x, y)) {
+        if old.len() == new.len()
+            && old.iter().zip(&new).all(|(x, y)| {
+                spelling_variant(x, y)
+                    || matches!((figure(x), figure(y)), (Some(p), Some(q)) if p == q)
+            })
+        {
             continue;
         }
-        out.push(format!("“{}” → “{}”", old.join(" "), new.join(" ")));
+        out.push(Change {
+            old: old.iter().map(|w| w.to_string()).collect(),
+            new: new.iter().map(|w| w.to_string()).collect(),
+        });
     }
     out
 }
@@ -254,7 +325,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     // what they found applied in pair order, so groups form as they would one by one.
     enum Outcome {
         Misattributed,
-        Worded(Vec<String>, f32),
+        Worded(Vec<Change>, f32),
     }
     let outcomes: Vec<Option<Outcome>> = pairs
         .par_iter()
@@ -292,7 +363,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             }
         })
         .collect();
-    let mut worded: Vec<(usize, usize, Vec<String>, f32)> = Vec::new();
+    let mut worded: Vec<(usize, usize, Vec<Change>, f32)> = Vec::new();
     let mut misattributed: Vec<(usize, usize)> = Vec::new();
     for ((a, b), outcome) in pairs.into_iter().zip(outcomes) {
         match outcome {
@@ -329,12 +400,24 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         let mut values: Vec<String> = members.iter().map(|&m| quotes[m].words.clone()).collect();
         values.sort();
         values.dedup();
+        // Both articles name one person, and the wording differs in a figure or in the one
+        // content word of a long quotation: one of them misquotes.
+        let same_speaker = qa.who.is_some() && qa.who == qb.who;
+        let long = qa.words.split(' ').count().min(qb.words.split(' ').count()) >= 10;
+        let misquoted = same_speaker
+            && (changed.iter().all(Change::is_figure)
+                || (long && changed.len() == 1 && changed[0].is_word_swap()));
+        let described: Vec<String> = changed.iter().map(Change::describe).collect();
         out.push(Finding {
             rule: ID,
-            severity: Severity::Note,
+            severity: if misquoted {
+                Severity::Warning
+            } else {
+                Severity::Note
+            },
             message: format!(
                 "the same quotation is worded differently: {}",
-                changed.join(", ")
+                described.join(", ")
             ),
             subject: qa
                 .speaker
@@ -343,7 +426,14 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                 .to_string(),
             values,
             locations,
-            help: format!("word similarity {ratio:.2}; quote the primary source verbatim"),
+            help: if misquoted {
+                format!(
+                    "both articles quote the same person (word similarity {ratio:.2}); one of \
+                     them misquotes: check the words against the recording or the primary source"
+                )
+            } else {
+                format!("word similarity {ratio:.2}; quote the primary source verbatim")
+            },
         });
     }
     for (a, b) in misattributed {
@@ -377,4 +467,50 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changes(a: &str, b: &str) -> Vec<String> {
+        substantive_changes(a, b)
+            .iter()
+            .map(Change::describe)
+            .collect()
+    }
+
+    #[test]
+    fn formatting_is_no_change_and_figures_are() {
+        assert!(changes(
+            "the 11th edition of the fair",
+            "the eleventh edition of the fair"
+        )
+        .is_empty());
+        assert!(changes("paid 2 000 for the boat", "paid 2000 for the boat").is_empty());
+        let c = substantive_changes(
+            "sold in eight weeks to them",
+            "sold in eighteen weeks to them",
+        );
+        assert_eq!(c.len(), 1);
+        assert!(c[0].is_figure());
+        assert!(!c[0].is_word_swap());
+    }
+
+    #[test]
+    fn word_swaps_are_content_words_not_grammar_or_inflection() {
+        let swap = |a: &str, b: &str| substantive_changes(a, b)[0].is_word_swap();
+        assert!(swap(
+            "a seller of grain to the north",
+            "a seller of wheat to the north"
+        ));
+        assert!(!swap(
+            "we will go to the north now",
+            "we did go to the north now"
+        ));
+        assert!(!swap(
+            "we want to go to the north",
+            "we wanted to go to the north"
+        ));
+    }
 }

@@ -39,28 +39,7 @@ struct Window {
 }
 
 fn window(e: &EventMention) -> Option<Window> {
-    if let Some((lo, hi)) = e
-        .event
-        .time
-        .as_ref()
-        .and_then(|t| t.value.parts())
-        .and_then(|p| p.range)
-    {
-        // "the two-day session, which opened on Monday"; "the talks that ended on
-        // Friday" began a day or two before.
-        let (lo, hi) = if lo == hi {
-            let extra = i64::from(e.event.days.unwrap_or(3).clamp(1, 15)) - 1;
-            match e.event.time_role {
-                crate::extract::TimeRole::Start => (lo, lo + chrono::Duration::days(extra)),
-                crate::extract::TimeRole::End => (hi - chrono::Duration::days(extra), hi),
-                crate::extract::TimeRole::Whole => match e.event.days {
-                    Some(d) if d > 1 => (lo, lo + chrono::Duration::days(i64::from(d.min(15)) - 1)),
-                    _ => (lo, hi),
-                },
-            }
-        } else {
-            (lo, hi)
-        };
+    if let Some((lo, hi)) = e.days() {
         // A year or a season says too little to compare days.
         if (hi - lo).num_days() <= 45 {
             return Some(Window {

@@ -113,6 +113,31 @@ pub struct EventMention {
     pub published: Option<chrono::NaiveDate>,
 }
 
+impl EventMention {
+    /// The days the event can occupy by what this mention says of its date, first and last:
+    /// a one-day date that opened the event ("opened on Monday") reaches on for the
+    /// event's stated length, or three days; one that closed it reaches as far back; a
+    /// "two-day" event dated by its first day covers both. `None` without a date to the day
+    /// or month.
+    pub fn days(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        use crate::extract::TimeRole;
+        let (lo, hi) = self.event.time.as_ref()?.value.parts()?.range?;
+        if lo != hi {
+            return Some((lo, hi));
+        }
+        let length = |d: u32| chrono::Duration::days(i64::from(d.clamp(1, 15)) - 1);
+        let extra = length(self.event.days.unwrap_or(3));
+        Some(match self.event.time_role {
+            TimeRole::Start => (lo, lo + extra),
+            TimeRole::End => (hi - extra, hi),
+            TimeRole::Whole => match self.event.days {
+                Some(d) if d > 1 => (lo, lo + length(d)),
+                _ => (lo, hi),
+            },
+        })
+    }
+}
+
 /// Everything resolution found.
 #[derive(Debug, Default)]
 pub struct Resolved {

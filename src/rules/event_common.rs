@@ -71,6 +71,9 @@ pub struct Stated {
     pub key: String,
     /// How to print it.
     pub display: String,
+    /// For a date, the days the event can occupy by what the mention says ("opened on
+    /// Monday" reaches into the days after); see [`crate::resolve::EventMention::days`].
+    pub days: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 /// Builds a finding when the mentions of one event state values that `conflict` says cannot

@@ -6,7 +6,9 @@
 //! The mentions are the same event: same series and same ordinal ("the 21st meeting of the
 //! Permanent Joint Migration Group"), or same series and the same exact day. Dates are
 //! compared by their known parts: "February 2023" and "1 February 2023" agree; "1 February"
-//! and "2 February" do not, even with the year unknown. Different meetings of one series
+//! and "2 February" do not, even with the year unknown. A day that opened the event
+//! ("opened on Monday") agrees with a later day that closed it ("ended on Tuesday") or falls
+//! within its stated length ("the two-day forum"). Different meetings of one series
 //! (a 2022 meeting and a 2023 meeting) are never compared.
 //!
 //! When one of the dates was computed from a relative expression ("last Monday"), the
@@ -56,13 +58,21 @@ pub fn stated_dates(ctx: &RuleContext<'_>, members: &[usize]) -> (Vec<Stated>, b
             span: t.span,
             key: t.value.value.clone(),
             display,
+            days: e.days(),
         });
     }
     (out, relative)
 }
 
-/// True when the two date values cannot denote the same day.
+/// True when the two date values cannot denote the same day, or, when the mentions say
+/// when the event opened or closed, the days it can occupy do not meet: "opened on
+/// Monday" agrees with "ended on Tuesday".
 pub fn dates_conflict(a: &Stated, b: &Stated) -> bool {
+    if let (Some((alo, ahi)), Some((blo, bhi))) = (a.days, b.days) {
+        if alo <= bhi && blo <= ahi {
+            return false;
+        }
+    }
     TimeValue::date(a.key.clone()).agreement(&TimeValue::date(b.key.clone())) == Agreement::Conflict
 }
 

@@ -31,7 +31,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                 .iter()
                 .filter_map(|&i| {
                     let e = &ctx.resolved.events[i];
-                    e.event.ordinal.as_ref().map(|o| Stated { doc: e.doc, span: o.span, key: o.value.to_string(), display: ordinal_word(o.value) })
+                    e.event.ordinal.as_ref().map(|o| Stated { doc: e.doc, span: o.span, key: o.value.to_string(), display: ordinal_word(o.value), days: None })
                 })
                 .collect();
             disagreement(ctx, ID, c, "the number", stated, |a, b| a.key != b.key, |_| {

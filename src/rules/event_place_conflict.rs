@@ -28,7 +28,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                 .iter()
                 .filter_map(|&i| {
                     let e = &ctx.resolved.events[i];
-                    e.event.place.as_ref().map(|p| Stated { doc: e.doc, span: p.span, key: p.value.clone(), display: p.value.clone() })
+                    e.event.place.as_ref().map(|p| Stated { doc: e.doc, span: p.span, key: p.value.clone(), display: p.value.clone(), days: None })
                 })
                 .collect();
             disagreement(ctx, ID, c, "the place", stated, |a, b| a.key != b.key, |_| {

@@ -20,7 +20,7 @@ mod token;
 
 use crate::span::Span;
 use crate::timex::TimeValue;
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use expr::{DaySpec, Dir, Expr, Qty, RefKind, YearRef};
 use grammar::{is_trigger, Grammar};
 use lexicon::{Kw, Lex, Unit};
@@ -52,6 +52,25 @@ const LOOKBEHIND: usize = 32;
 
 fn weekday(d: u8) -> Weekday {
     Weekday::try_from(d.min(6)).unwrap_or(Weekday::Mon)
+}
+
+/// The year of day `d` of month `m` (no year written) when exactly one of its two nearest
+/// occurrences around `r`, the last on or before and the next on or after, is a `wd`.
+fn year_of_weekday(r: NaiveDate, m: u8, d: u8, wd: Weekday) -> Option<i32> {
+    let on = |y: i32| NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d));
+    let before = [r.year(), r.year() - 1]
+        .into_iter()
+        .filter_map(on)
+        .find(|x| *x <= r)?;
+    let after = [r.year(), r.year() + 1]
+        .into_iter()
+        .filter_map(on)
+        .find(|x| *x >= r)?;
+    match (before.weekday() == wd, after.weekday() == wd) {
+        (true, false) => Some(before.year()),
+        (false, true) => Some(after.year()),
+        _ => None,
+    }
 }
 
 /// A weekday, "today" or "yesterday" shortly after a clock time in the same sentence.
@@ -171,9 +190,21 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<TimeMention> {
                         expr = Expr::Ref(RefKind::Future);
                     }
                 }
-                let Some((value, relative)) = resolve(&expr, &ctx) else {
+                // "Thursday, 23 January" without a year: of the two nearest 23 Januaries, the
+                // one that falls on a Thursday is meant, whatever the tense would pick.
+                let mut year_from_weekday = false;
+                if let (Some((wd, _)), Expr::Day(DaySpec::Cal(YearRef::Infer, m, d)), Some(r)) =
+                    (item.weekday, expr, reference)
+                {
+                    if let Some(y) = year_of_weekday(r, m, d, weekday(wd)) {
+                        expr = Expr::Day(DaySpec::Cal(YearRef::Abs(y), m, d));
+                        year_from_weekday = true;
+                    }
+                }
+                let Some((value, mut relative)) = resolve(&expr, &ctx) else {
                     continue;
                 };
+                relative |= year_from_weekday;
                 // Derived values ("a year ago", "the quarter") do not become anchors.
                 if !matches!(
                     expr,
@@ -320,6 +351,24 @@ mod tests {
         assert_eq!(m[0].value.value, "2025-03-04");
         let (wd, span) = m[0].stated_weekday.unwrap();
         assert_eq!((wd, span.slice(text)), (Weekday::Mon, "Monday"));
+    }
+
+    #[test]
+    fn weekday_picks_the_year_of_a_date_written_without_one() {
+        // In early November 2025, 23 January 2025 was a Thursday, 23 January 2026 a Friday.
+        let r = d("2025-11-05");
+        let value = |t: &str| scan(t, r)[0].value.value.clone();
+        assert_eq!(
+            value("They met on Thursday, 23 January in Madrid."),
+            "2025-01-23"
+        );
+        assert_eq!(
+            value("They meet on Friday, 23 January in Madrid."),
+            "2026-01-23"
+        );
+        // Neither nearest 23 January is a Sunday: the tense decides, the weekday stays wrong.
+        let m = scan("They met on Sunday, 23 January in Madrid.", r);
+        assert!(m[0].stated_weekday.is_some());
     }
 
     #[test]

@@ -193,6 +193,8 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
         t.cap
             || t.is(&vocab::TITLE_CONNECTORS)
             || t.is(&vocab::TITLE_HEADS)
+            // the possessive of "the union's transport federation"
+            || (t.folded == "s" && matches!(s.gap_after(x - 1), "'" | "\u{2019}"))
             || t.folded.chars().all(char::is_alphabetic)
                 && t.folded.len() > 2
                 && !t.is(&CLAUSE_WORDS)
@@ -357,8 +359,12 @@ fn phrase_end(s: &Sentence<'_>, kb: &Knowledge, a: usize) -> usize {
             return k;
         }
         let gap = s.gap_after(k);
+        // "the union's federation", and the plural "the Dockers' Union".
         let cont = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '-')
-            || (matches!(gap, "'" | "\u{2019}") && s.f(k + 1) == "s");
+            || (matches!(gap, "'" | "\u{2019}") && s.f(k + 1) == "s")
+            || (matches!(gap, "' " | "\u{2019} ")
+                && s.f(k).ends_with('s')
+                && s.toks.get(k + 1).is_some_and(|t| t.cap));
         k += 1;
         if !cont || k - a > 16 {
             break;

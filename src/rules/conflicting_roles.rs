@@ -7,7 +7,11 @@
 //! ## When it fires
 //! Both roles resolve to known titles of exclusive groups (two different ministries, say)
 //! in compatible countries, or to two bodies declared distinct or of the same kind
-//! ("Director General of the Police" / "Director General of the Civil Guard"). Titles that
+//! ("Director General of the Police" / "Director General of the Civil Guard"). Titles the
+//! knowledge base does not know are compared when both head a body ("director of the
+//! Institute of Hydrography" / "secretary general of the Dockers' Union") and the bodies
+//! share no distinctive word; passing roles ("head of the delegation") and bodies named by
+//! an acronym alone are not compared. Titles that
 //! are only worded differently ("Prime Minister" / "President of the Government" in Spain,
 //! "Foreign Minister" / "Minister of Foreign Affairs") resolve to the same title and never
 //! fire. Claims marked "former" and claims from articles more than a year apart are not
@@ -17,7 +21,7 @@
 //! Check the person's current title; add the person to `rules/people.toml` with a source.
 
 use super::context::{join_and, RuleContext};
-use super::roles_common::incompatible;
+use super::roles_common::{head_of, heads_different_bodies, incompatible};
 use super::{Finding, Severity};
 use crate::resolve::RoleClaim;
 use std::collections::BTreeMap;
@@ -29,10 +33,51 @@ pub const ID: &str = "conflicting-roles";
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut by_person: BTreeMap<usize, Vec<&RoleClaim>> = BTreeMap::new();
+    let mut heads: BTreeMap<usize, Vec<(&RoleClaim, Vec<String>)>> = BTreeMap::new();
     for c in &ctx.resolved.roles {
-        if !c.former && c.role.is_known() && ctx.resolved.people[c.person].kb.is_none() {
-            by_person.entry(c.person).or_default().push(c);
+        if c.former || ctx.resolved.people[c.person].kb.is_some() {
+            continue;
         }
+        if c.role.is_known() {
+            by_person.entry(c.person).or_default().push(c);
+        } else if let Some(body) = head_of(&c.role.core).filter(|_| !c.historical) {
+            heads.entry(c.person).or_default().push((c, body));
+        }
+    }
+    // Titles the knowledge base does not know: two head positions of bodies that share no
+    // word ("director of the Institute of Oceanography" / "secretary general for fisheries").
+    for (person, claims) in heads {
+        let name = &ctx.resolved.people[person].name;
+        let clash = claims.iter().enumerate().find_map(|(i, (a, ba))| {
+            claims[i + 1..].iter().find_map(|(b, bb)| {
+                (a.doc != b.doc
+                    && close_in_time(ctx, a, b)
+                    && heads_different_bodies(ba, bb, ctx.kb))
+                .then_some((*a, *b))
+            })
+        });
+        let Some((a, b)) = clash else { continue };
+        out.push(Finding {
+            rule: ID,
+            severity: Severity::Warning,
+            message: format!(
+                "{} gives {name} as {}; {} as {}",
+                ctx.path(b.doc),
+                b.text,
+                ctx.path(a.doc),
+                a.text
+            ),
+            subject: name.clone(),
+            values: vec![b.text.clone(), a.text.clone()],
+            locations: vec![
+                ctx.at(b.doc, b.span, format!("“{}”", b.text)),
+                ctx.at(a.doc, a.span, format!("“{}”", a.text)),
+            ],
+            help: format!(
+                "the two titles head different bodies; check which one {name} holds and add \
+                 the person to rules/people.toml with a source"
+            ),
+        });
     }
     for (person, claims) in by_person {
         let name = &ctx.resolved.people[person].name;

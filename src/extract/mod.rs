@@ -424,10 +424,12 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     let arena = bumpalo::Bump::new();
     // The one person the previous sentence names: who "she said" refers to.
     let mut previous_person: Option<(String, Span)> = None;
+    let mut surnames = people::Surnames::default();
     for (start, end) in bounded(crate::text::sentences(text), text) {
         let s = tokens::Sentence::with_buffer(text, start, end, knowledge, toks, Some(&arena));
         let tok_span = |a: usize, b: usize| Span::new(s.toks[a].start, s.toks[b - 1].end);
-        let (names, titles) = people::find(&s, knowledge);
+        let (names, titles) = people::find_in_document(&s, knowledge, &surnames);
+        surnames.learn(&s, &names);
         for n in &names {
             push(
                 &mut claims,

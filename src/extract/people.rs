@@ -75,6 +75,50 @@ pub fn possessive_after(s: &Sentence<'_>, i: usize) -> bool {
 
 /// Every person name in the sentence, with the titles the patterns attach to them.
 pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch>) {
+    find_in_document(s, kb, &Surnames::default())
+}
+
+/// Surnames of the people a document has named so far, folded: "Benali" and "Ortega
+/// Ruiz" after "Leila Benali" and "Isabel Ortega Ruiz". Later in the document the surname
+/// alone is that person ("opened by Benali").
+#[derive(Debug, Default)]
+pub struct Surnames(rustc_hash::FxHashSet<String>);
+
+impl Surnames {
+    /// Remembers the surnames of the names found in sentence `s`: the last word, and the
+    /// last two of a name of three words or more. Short or all-capital words (initials,
+    /// "VI") are not surnames.
+    pub fn learn(&mut self, s: &Sentence<'_>, names: &[NameMatch]) {
+        for n in names {
+            if n.b - n.a < 2 {
+                continue;
+            }
+            let last = &s.toks[n.b - 1];
+            let word = s.phrase(n.b - 1, n.b);
+            if word.chars().count() < 3 || word.chars().all(|c| c.is_uppercase()) || last.given {
+                continue;
+            }
+            self.0.insert(last.folded.to_string());
+            if n.b - n.a >= 3 && !s.toks[n.b - 2].given {
+                self.0.insert(s.folded_phrase(n.b - 2, n.b));
+            }
+        }
+    }
+
+    fn knows(&self, s: &Sentence<'_>, a: usize, b: usize) -> bool {
+        !self.0.is_empty()
+            && (b - a == 1 && self.0.contains(s.f(a))
+                || b - a == 2 && self.0.contains(&s.folded_phrase(a, b)))
+    }
+}
+
+/// As [`find`], with the surnames the document named before: a run that is one of them
+/// is the person.
+pub fn find_in_document(
+    s: &Sentence<'_>,
+    kb: &Knowledge,
+    surnames: &Surnames,
+) -> (Vec<NameMatch>, Vec<TitleMatch>) {
     let mut names = Vec::new();
     let mut titles = Vec::new();
     let n = s.toks.len();
@@ -107,6 +151,7 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch
                     && !s.toks[i - 1].cap
                     && super::quotes::SPEECH_VERBS.contains(s.f(i - 1))
                     && s.joined(i - 1))
+                || (run_ends && surnames.knows(s, i, b))
             {
                 names.push(m);
             }
@@ -124,7 +169,8 @@ pub fn find(s: &Sentence<'_>, kb: &Knowledge) -> (Vec<NameMatch>, Vec<TitleMatch
             || before.is_some()
             || after.is_some()
             || comma.is_some()
-            || after_agent_word(s, i);
+            || after_agent_word(s, i)
+            || (run_ends && surnames.knows(s, i, b));
         if vouched {
             names.push(m);
             titles.extend(before);
@@ -182,9 +228,19 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
     // The head noun is the first non-modifier word ("Director General of ...", "head of
     // intelligence at ...") or, for pre-modified titles, the last word ("Foreign Minister").
     let first_head = (k..b).find(|&x| !s.title_modifier(x) || s.is(x, &vocab::TITLE_HEADS));
-    let Some(h) = first_head else { return false };
-    if !s.is(h, &vocab::TITLE_HEADS) {
+    let Some(mut h) = first_head else {
         return false;
+    };
+    if !s.is(h, &vocab::TITLE_HEADS) {
+        // One or two capitalised adjectives before the head: "European Commissioner",
+        // "Federal Chancellor".
+        match (h + 1..b.min(h + 3))
+            .find(|&x| s.is(x, &vocab::TITLE_HEADS))
+            .filter(|&x| (h..x).all(|y| s.toks[y].cap && !s.is(y, &vocab::TITLE_CONNECTORS)))
+        {
+            Some(x) => h = x,
+            None => return false,
+        }
     }
     // Everything before the head is a modifier; after it, capitalised words or connectors or
     // lower-case nouns (the remit: "of intelligence at the Spanish Civil Guard").
@@ -585,6 +641,34 @@ mod tests {
             run("former Interior Minister Ana Ruiz Gil left"),
             [pair("Ana Ruiz Gil", "Interior Minister")]
         );
+    }
+
+    #[test]
+    fn capitalised_adjective_before_the_head() {
+        assert_eq!(
+            run("The European Commissioner for the Sea, Marta Kovalenko, and the mayor met."),
+            [pair("Marta Kovalenko", "European Commissioner for the Sea")]
+        );
+    }
+
+    #[test]
+    fn surnames_named_before_are_people() {
+        let kb = Knowledge::load(&[]).unwrap();
+        let first = "The talks were led by Ana Ruiz Gil, the harbour master, and Tomás Vlasic.";
+        let s = Sentence::new(first, 0, first.len(), &kb);
+        let (names, _) = find(&s, &kb);
+        let mut surnames = Surnames::default();
+        surnames.learn(&s, &names);
+        let later = "The session, opened by Ruiz Gil and Vlasic at the Harbour Office, ended.";
+        let s = Sentence::new(later, 0, later.len(), &kb);
+        let found: Vec<&str> = find_in_document(&s, &kb, &surnames)
+            .0
+            .iter()
+            .map(|n| s.phrase(n.a, n.b))
+            .collect();
+        assert_eq!(found, ["Ruiz Gil", "Vlasic"]);
+        // Without the document's earlier names they are not read as people.
+        assert!(find(&s, &kb).0.is_empty());
     }
 
     #[test]

@@ -347,7 +347,13 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             if ratio < SIMILAR {
                 return None;
             }
-            let speakers_differ = matches!((&qa.who, &qb.who), (Some(x), Some(y)) if x != y);
+            // "Boone Isaacs" shortens "Ana Boone Isaacs": not another speaker.
+            let shortens = |x: &str, y: &str| {
+                let (x, y) = (fold(x), fold(y));
+                x.ends_with(&format!(" {y}")) || y.ends_with(&format!(" {x}"))
+            };
+            let speakers_differ = matches!((&qa.who, &qb.who), (Some(x), Some(y)) if x != y)
+                && !matches!((qa.speaker, qb.speaker), (Some(x), Some(y)) if shortens(x, y));
             let excerpt = contains_run(&qa.words, &qb.words) || contains_run(&qb.words, &qa.words);
             let changed = if excerpt {
                 Vec::new()

@@ -86,15 +86,45 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             && (i == 0 || !s.toks[i - 1].cap || !s.joined(i - 1))
             // "Secretary of State for Security": the remit of a title, not a body.
             && !(i >= 2 && matches!(s.f(i - 1), "of" | "for") && s.is(i - 2, &vocab::TITLE_HEADS))
-            && (!kb.is_not_name(s.f(i))
-                || s.is(i, &vocab::ORG_HEADS)
-                // Title modifiers include the rules' demonyms ("Tunisian Coast Guard").
-                || s.title_modifier(i));
+            && !s.is(i, &vocab::DETERMINERS);
+        // A common word with a capital opens a body's name only inside a sentence and next
+        // to an organisation noun ("the National Court", "the Joint Committee on
+        // Fisheries"); at a sentence's start its capital says nothing.
+        let common_start = kb.is_not_name(s.f(i))
+            && !s.is(i, &vocab::ORG_HEADS)
+            // Title modifiers include the rules' demonyms ("Tunisian Coast Guard").
+            && !s.title_modifier(i);
         if found.is_none() && starts_ok && !heading {
             let mut b = i;
+            // "the Committee on Fisheries", but not "the Court on Tuesday".
+            let dated = |k: usize| {
+                matches!(
+                    s.f(k),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "may"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                )
+            };
             let connects = |b: usize| {
                 b > i
                     && matches!(s.f(b), "of" | "for" | "and" | "the" | "on")
+                    && !(s.f(b) == "on" && dated(b + 1))
                     && (s.toks.get(b + 1).is_some_and(|t| t.cap)
                         || (s.f(b + 1) == "the" && s.toks.get(b + 2).is_some_and(|t| t.cap)))
             };
@@ -103,9 +133,26 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             }
             let first_head = s.is(i, &vocab::ORG_HEADS) && b > i + 1;
             let last_head = b > i + 1 && s.is(b - 1, &vocab::ORG_HEADS);
+            // "the Joint Committee on Fisheries": the noun before the remit.
+            // The remit is a short subject, not a person or a country ("the Government of
+            // Pedro Sánchez", "the Surveillance of Morocco" are no names).
+            let mid_head = (i + 1..b.saturating_sub(2)).any(|k| {
+                s.is(k, &vocab::ORG_HEADS)
+                    && matches!(s.f(k + 1), "of" | "for" | "on")
+                    && (i..k).all(|x| s.toks[x].cap && !connects(x))
+                    && b - (k + 2) <= 3
+                    && (k + 2..b).all(|x| {
+                        !s.toks[x].given
+                            && kb.country_by_name(s.f(x)).is_none()
+                            && kb.country_by_demonym(s.f(x)).is_none()
+                            && kb.place_by_name(s.f(x)).is_none()
+                    })
+            });
             let all_heads = (i..b)
                 .all(|k| s.is(k, &vocab::ORG_HEADS) || kb.country_by_demonym(s.f(k)).is_some());
-            if (first_head || last_head) && !all_heads {
+            let opens = !common_start
+                || (i > 0 && (last_head || (b > i + 2 && s.is(i + 1, &vocab::ORG_HEADS))));
+            if (first_head || last_head || mid_head) && !all_heads && opens {
                 found = Some(b);
             }
         }
@@ -303,6 +350,26 @@ source = "invented for a unit test"
             .into(),
         });
         Knowledge::from_files(files).unwrap()
+    }
+
+    #[test]
+    fn courts_named_after_a_possessive_and_before_a_date() {
+        let kb = Knowledge::load(&[]).unwrap();
+        let found = |t: &str| {
+            let s = Sentence::new(t, 0, t.len(), &kb);
+            find_orgs(&s, &kb)
+                .iter()
+                .map(|o| s.phrase(o.a, o.b).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("In the morning, Velmora's National Court on Tuesday jailed the skipper."),
+            ["National Court"]
+        );
+        assert_eq!(
+            found("Later the Joint Committee on Fisheries met in the harbour town."),
+            ["Joint Committee on Fisheries"]
+        );
     }
 
     #[test]

@@ -297,10 +297,16 @@ fn score(
     }
     let mut points = 0;
     let mut needed = THRESHOLD;
+    // A report without a date, in an article without one: nothing tells one year's
+    // instance of a recurring event from another's, so a series alone says little.
+    let undated = wa.is_none() && wb.is_none();
+    let instance_unknown = wa.is_none() || wb.is_none();
     match (a.series_key.is_empty(), b.series_key.is_empty()) {
         (false, false) if a.series_key != b.series_key => return None,
         (false, false) => {
-            points += 3;
+            let numbered =
+                matches!((&ea.ordinal, &eb.ordinal), (Some(x), Some(y)) if x.value == y.value);
+            points += if instance_unknown && !numbered { 1 } else { 3 };
             reasons.push("same series".into());
         }
         _ => {}
@@ -334,6 +340,10 @@ fn score(
             } else {
                 reasons.push("dates compatible with publication".into());
             }
+        }
+        _ if undated => {
+            needed += 2;
+            reasons.push("both dates unknown".into());
         }
         _ => {
             needed += 1;
@@ -398,6 +408,23 @@ fn score(
     };
     if shared_topic > 1 {
         reasons.push(format!("{shared_topic} shared topic words"));
+    }
+    // Named bodies both reports involve ("the National Court", "the Civil Guard").
+    let orgs_a: BTreeSet<String> = ea
+        .organisations
+        .iter()
+        .map(|o| crate::text::fold(&o.value))
+        .collect();
+    let shared_orgs = eb
+        .organisations
+        .iter()
+        .map(|o| crate::text::fold(&o.value))
+        .collect::<BTreeSet<_>>()
+        .intersection(&orgs_a)
+        .count() as u32;
+    points += shared_orgs.min(2);
+    if shared_orgs > 0 {
+        reasons.push(format!("{shared_orgs} shared organisation(s)"));
     }
     if ea.main && eb.main {
         points += 1;

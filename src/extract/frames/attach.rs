@@ -1391,6 +1391,36 @@ fn complement(f: &str) -> bool {
     ) || PEOPLE_NOUNS.contains(&f)
 }
 
+/// Words of a place phrase between an event and its date: "struck Velmora province in
+/// northern Arcadia late on Tuesday".
+fn place_word(f: &str) -> bool {
+    matches!(
+        f,
+        "province"
+            | "region"
+            | "city"
+            | "town"
+            | "village"
+            | "district"
+            | "county"
+            | "state"
+            | "area"
+            | "coast"
+            | "island"
+            | "capital"
+            | "of"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+    )
+}
+
 /// How well an argument at tokens `a..b` fits the event whose noun group is `np`: lower is
 /// better; `None` when it cannot belong to it.
 fn reach(s: &Sentence<'_>, np: (usize, usize), a: usize, b: usize) -> Option<usize> {
@@ -1398,7 +1428,8 @@ fn reach(s: &Sentence<'_>, np: (usize, usize), a: usize, b: usize) -> Option<usi
     if a >= nb {
         // After the noun group: close, or only bridge words and names between.
         let gap = a - nb;
-        let clean = (nb..a).all(|j| bridge(s.f(j)) || complement(s.f(j)) || s.toks[j].cap)
+        let clean = (nb..a)
+            .all(|j| bridge(s.f(j)) || complement(s.f(j)) || place_word(s.f(j)) || s.toks[j].cap)
             && !(nb..a).any(|j| s.gap_after(j).contains([';', '.']) && j + 1 < a);
         if gap <= 2 || (clean && gap <= 16) {
             return Some(gap);

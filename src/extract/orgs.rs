@@ -98,28 +98,7 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
             let mut b = i;
             // "the Committee on Fisheries", but not "the Court on Tuesday".
             let dated = |k: usize| {
-                matches!(
-                    s.f(k),
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "january"
-                        | "february"
-                        | "march"
-                        | "april"
-                        | "may"
-                        | "june"
-                        | "july"
-                        | "august"
-                        | "september"
-                        | "october"
-                        | "november"
-                        | "december"
-                )
+                s.f(k).parse::<chrono::Weekday>().is_ok() || s.f(k).parse::<chrono::Month>().is_ok()
             };
             let connects = |b: usize| {
                 b > i

@@ -7,7 +7,7 @@ use crate::resolve::events::EventCluster;
 use crate::resolve::EventMention;
 use crate::span::{DocId, Span};
 
-/// "the 21st meeting of the Moroccan-Spanish Permanent Joint Migration Group".
+/// "the 21st meeting of the Velmora-Arcadia Permanent Joint Water Group".
 pub fn event_subject(ctx: &RuleContext<'_>, cluster: &EventCluster, with_ordinal: bool) -> String {
     let ev: Vec<&EventMention> = cluster
         .members

@@ -22,7 +22,19 @@ use thiserror::Error;
 use toml::Spanned;
 
 /// The rules files shipped with factdiff, embedded at build time.
+///
+/// The world gazetteer generated from open data (`rules/scripts/gen_gazetteer.py`) comes
+/// first: a name is mapped by the last file that defines it, so the hand-written files (and
+/// `--rules` folders after them) override any generated entry.
 pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
+    (
+        "rules/countries-world.toml",
+        include_str!("../../rules/countries-world.toml"),
+    ),
+    (
+        "rules/places-world.toml",
+        include_str!("../../rules/places-world.toml"),
+    ),
     (
         "rules/countries.toml",
         include_str!("../../rules/countries.toml"),

@@ -147,12 +147,21 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
 }
 
 /// Places from the gazetteer.
+///
+/// A place name right after another capitalised word of prose (not the sentence's first
+/// word, not a listed non-name such as "In" or "New", not in a headline) is the tail of a
+/// longer name the gazetteer does not know ("Nueva York", "Real Madrid"), and not read.
 pub fn find_places(s: &Sentence<'_>, kb: &Knowledge) -> Vec<PlaceMatch> {
     let n = s.toks.len();
     let mut out = Vec::new();
+    let heading = s.is_heading();
     let mut i = 0;
     while i < n {
         if !s.toks[i].cap || !s.toks[i].info.place_start {
+            i += 1;
+            continue;
+        }
+        if (!heading && i >= 2 && tail_of_longer_name(s, i)) || after_water_name(s, i) {
             i += 1;
             continue;
         }
@@ -170,6 +179,23 @@ pub fn find_places(s: &Sentence<'_>, kb: &Knowledge) -> Vec<PlaceMatch> {
         }
     }
     out
+}
+
+/// True when token `i` ends "Gulf of", "Strait of" and the like: "the Gulf of Aden" is a
+/// sea, not the city of Aden.
+fn after_water_name(s: &Sentence<'_>, i: usize) -> bool {
+    const FEATURES: &[&str] = &["gulf", "sea", "strait", "straits", "isle", "cape", "lake"];
+    i >= 2 && s.f(i - 1) == "of" && s.toks[i - 2].cap && FEATURES.contains(&s.f(i - 2))
+}
+
+/// True when token `i` follows a capitalised word it is written against ("Nueva York"):
+/// one that is no listed non-name, demonym, country or place of its own.
+fn tail_of_longer_name(s: &Sentence<'_>, i: usize) -> bool {
+    let p = &s.toks[i - 1];
+    p.cap
+        && p.text.chars().any(char::is_lowercase)
+        && s.joined(i - 1)
+        && !(p.info.not_name || p.info.demonym || p.info.country || p.info.place)
 }
 
 /// Who the sentence puts at the head of which organisation:
@@ -349,6 +375,25 @@ source = "invented for a unit test"
             found("Later the Joint Committee on Fisheries met in the harbour town."),
             ["Joint Committee on Fisheries"]
         );
+    }
+
+    #[test]
+    fn places_inside_longer_names_are_not_read() {
+        let kb = Knowledge::load(&[]).unwrap();
+        let places = |t: &str| -> Vec<String> {
+            let s = Sentence::new(t, 0, t.len(), &kb);
+            find_places(&s, &kb).into_iter().map(|p| p.name).collect()
+        };
+        assert_eq!(
+            places("The envoys met in Nairobi and later in Jakarta."),
+            ["Nairobi", "Jakarta"]
+        );
+        // "Nueva Nairobi" is an unknown longer name; the Gulf of Jakarta a sea.
+        assert!(places("The envoys met in Nueva Nairobi on Monday.").is_empty());
+        assert!(places("Two ships crossed the Gulf of Jakarta on Monday.").is_empty());
+        // A capitalised function word or a listed non-name does not hide the place.
+        assert_eq!(places("Talks In Nairobi Resume"), ["Nairobi"]);
+        assert_eq!(places("They flew to New York on Monday."), ["New York"]);
     }
 
     #[test]

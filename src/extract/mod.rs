@@ -417,6 +417,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         })
         .collect();
     let dateline = frames::dateline_place(text, time_refs.first());
+    let local_places = orgs::LocalPlaces::of_text(text, knowledge);
     let mut frames = frames::FrameBuilder::new(doc.published, dateline, doc.title.as_deref());
     let mut t = 0;
     // One token buffer for all the sentences: no allocation per sentence.
@@ -479,7 +480,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
                 },
             );
         }
-        let places = orgs::find_places(&s, knowledge);
+        let places = orgs::find_places_with(&s, knowledge, &local_places);
         for p in &places {
             push(
                 &mut claims,

@@ -214,6 +214,9 @@ pub enum Via {
     Noun,
     /// From the dateline ("met here on Tuesday").
     Dateline,
+    /// From the article's first paragraph, which sets a place and a time that fit the
+    /// main event ("what the mayors found in Velmora last week").
+    Lede,
     /// Through a back-reference ("the forum", "the committee") to an event named earlier.
     BackReference,
     /// From another mention merged into the article's main event.

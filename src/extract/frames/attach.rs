@@ -1811,6 +1811,32 @@ fn attach_countries(
     }
 }
 
+/// A main event told without a place takes the one place its first paragraph sets at a
+/// time that fits it: "What the mayors found in Velmora last week was a business meeting.
+/// The forum ended on Tuesday ...". Two such places, or a time that does not fit, say nothing.
+fn place_from_lede(b: &mut FrameBuilder, main: usize) {
+    let c = &b.frames[main].claim;
+    if c.place.is_some() || c.planned {
+        return;
+    }
+    let Some((lo, hi)) = c.time.as_ref().and_then(|t| t.value.parts()?.range) else {
+        return;
+    };
+    let fitting: Vec<&(String, Span, (chrono::NaiveDate, chrono::NaiveDate))> = b
+        .lede_settings
+        .iter()
+        .filter(|(_, _, (a, z))| *a <= hi && lo <= *z && (*z - *a).num_days() <= 31)
+        .collect();
+    let Some(first) = fitting.first() else {
+        return;
+    };
+    if fitting.iter().any(|(name, _, _)| *name != first.0) {
+        return;
+    }
+    let (name, sp) = (first.0.clone(), first.1);
+    b.frames[main].claim.place = Some(attr(name, sp, Via::Lede));
+}
+
 /// Whether tokens `a..b` are named as the source of a report: "according to (the) X",
 /// "X said", "X, which monitors ..., said" is not read (only the adjacent shapes).
 fn is_attribution_source(s: &Sentence<'_>, a: usize, b: usize) -> bool {
@@ -2245,6 +2271,20 @@ pub(crate) fn finish(b: &mut FrameBuilder) {
             score -= 3;
         }
         score += f.mentions.min(4) as i64;
+        // A mention with nothing of its own (no date, place, participant, body, number or
+        // series) in the body of the text is more often a generic aside ("mayors are used
+        // to the occasional delegation trip") than the story.
+        let c = &f.claim;
+        let bare = c.time.is_none()
+            && c.place.is_none()
+            && c.attendees.is_empty()
+            && c.organisations.is_empty()
+            && c.series.is_none()
+            && c.ordinal.is_none()
+            && c.counts.is_empty();
+        if bare && !f.heading {
+            score -= 2;
+        }
         if f.family == Family::Death || f.family == Family::Business {
             score -= 1;
         }
@@ -2281,6 +2321,7 @@ pub(crate) fn finish(b: &mut FrameBuilder) {
     }
     let main = root(b, main);
     b.frames[main].claim.main = true;
+    place_from_lede(b, main);
     let mut topic: Vec<String> = b.lede_words.clone();
     if let Some(series) = &b.frames[main].claim.series {
         for w in series_words(series) {

@@ -4,8 +4,9 @@
 //! Two frames are one event when they are of the same family ("gathering", "quake",
 //! "arrest"...), nothing forbids it, and enough evidence agrees. Evidence, in points:
 //! the same series (3), each shared named participant (2, at most 4), the same place (1),
-//! the same countries (1, or 2 for the same pair), shared rare topic words (1 for two,
-//! 2 for four, 3 for six), both the articles' main events (1), the same day (1).
+//! the same countries (1, or 2 for the same pair when the countries take part: a meeting,
+//! a visit, a match; an incident's countries only say where), shared rare topic words (1
+//! for two, 2 for four, 3 for six), both the articles' main events (1), the same day (1).
 //! Four points link; each thing the two reports disagree on (place, number in the series,
 //! day) asks one point more, and so does a frame whose date is unknown. What forbids a link:
 //! a frame about another instance ("the next session"), different series, different
@@ -16,6 +17,7 @@
 //! with its pairs; a key shared by very many frames is no evidence and is skipped.
 
 use super::EventMention;
+use crate::extract::frames::lexicon::Family;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -386,7 +388,14 @@ fn score(
     }
     if !ea.countries.is_empty() && !eb.countries.is_empty() {
         if ea.countries == eb.countries {
-            points += if ea.countries.len() >= 2 { 2 } else { 1 };
+            // Two countries meeting say which meeting; two countries an incident touches
+            // (a ship of one attacked off the other) recur from one incident to the next.
+            let members = Family::parse(&ea.family).is_some_and(Family::has_members);
+            points += if ea.countries.len() >= 2 && members {
+                2
+            } else {
+                1
+            };
             reasons.push(format!("same countries {}", ea.countries.join("-")));
         } else if ea.countries.len() >= 2 && eb.countries.len() >= 2 {
             // Two different pairs of countries: two different bilateral events.

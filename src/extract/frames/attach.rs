@@ -98,6 +98,26 @@ const MODIFIED_BY: &[&str] = &[
     "reports",
     "date",
     "dates",
+    // "an Eastern Conference executive", "the conference finals", "a conference call":
+    // a league or a telephone call, not a meeting.
+    "executive",
+    "executives",
+    "final",
+    "finals",
+    "semifinal",
+    "semifinals",
+    "standings",
+    "champion",
+    "champions",
+    "title",
+    "coach",
+    "coaches",
+    "player",
+    "players",
+    "rival",
+    "rivals",
+    "call",
+    "calls",
 ];
 
 /// Words before an event noun that make it another thing ("press conference", "heart
@@ -531,6 +551,10 @@ fn trigger_at(input: &SentenceInput<'_, '_>, z: &Zones, k: usize, heading: bool)
         return Some(f);
     }
     let trig = lexicon::trigger(&t.folded)?;
+    // Part of a person's name ("said Ana Storms"), not a storm.
+    if t.cap && input.names.iter().any(|m| (m.a..m.b).contains(&k)) {
+        return None;
+    }
     let prev = if k > 0 { s.f(k - 1) } else { "" };
     let next = s.f(k + 1);
     let prev_joined = k > 0 && s.joined(k - 1);
@@ -955,10 +979,15 @@ fn noun_group(input: &SentenceInput<'_, '_>, k: usize, trig: Trigger, heading: b
                 cap_from.unwrap_or(k)
             };
             let sp = Span::new(s.toks[first].start, s.toks[end - 1].end);
+            // Incidents have no members: "Arcadia quake" says where, not who.
+            let has_members = trig.family.has_members();
             if noun_cap {
-                f.series = Some((sp, sp.slice(s.text).to_string()));
+                // The noun alone ("Congress", "EARTHQUAKE" in a capitalised line) is no name.
+                if end - first >= 2 {
+                    f.series = Some((sp, sp.slice(s.text).to_string()));
+                }
                 b = end;
-            } else if (first..k).any(|x| s.toks[x].cap) {
+            } else if has_members && (first..k).any(|x| s.toks[x].cap) {
                 // "the Moroccan-Spanish high-level meeting": a series named by its members.
                 let sp = Span::new(s.toks[first].start, s.toks[k].end);
                 if (first..k).any(|x| country_word(kb, s, x)) || (first..k).count() >= 2 {

@@ -72,6 +72,15 @@ impl Family {
         }
     }
 
+    /// True for events whose countries take part (a summit, a visit, a match), false for
+    /// incidents, whose countries only say where they happened ("an Arcadian quake").
+    pub fn has_members(self) -> bool {
+        matches!(
+            self,
+            Family::Gathering | Family::Visit | Family::Exercise | Family::Sport | Family::Election
+        )
+    }
+
     /// The family named `s` ([`Family::as_str`]).
     pub fn parse(s: &str) -> Option<Family> {
         ALL_FAMILIES.iter().copied().find(|f| f.as_str() == s)

@@ -455,36 +455,68 @@ fn load_and_analyse(
         match store {
             Some(mut store) => {
                 let t0 = std::time::Instant::now();
-                let bar = Progress::new(files.len());
-                let loaded = store.load(&files, &options, kb, keep_texts, None, &|n| bar.inc(n));
-                bar.finish();
-                for n in &loaded.notices {
-                    say!("{n}");
-                }
-                if timed {
-                    say!(
-                        "factdiff: timings: claim store: {} files reused, {} read and extracted",
-                        loaded.reused,
-                        loaded.extracted
+                // An unchanged archive checked again: its findings are stored with it.
+                let again = (!keep_texts)
+                    .then(|| store.run_key(&files))
+                    .flatten()
+                    .and_then(|key| store.stored_findings(&key))
+                    .and_then(|findings| Some((findings, store.load_documents(&files)?)));
+                if let Some((findings, loaded)) = again {
+                    if timed {
+                        say!(
+                            "factdiff: timings: claim store: {} files reused, 0 read and extracted, findings reused",
+                            loaded.reused
+                        );
+                    }
+                    let mut corpus = loaded.corpus;
+                    pipeline::reload_texts(&mut corpus, &findings, &options);
+                    let timings = pipeline::Timings {
+                        extract: t0.elapsed().as_secs_f64(),
+                        ..pipeline::Timings::default()
+                    };
+                    let analysis = pipeline::Analysis {
+                        claims: loaded.claims,
+                        claims_read: loaded.claims_read,
+                        findings,
+                    };
+                    (corpus, analysis, timings)
+                } else {
+                    let bar = Progress::new(files.len());
+                    let loaded =
+                        store.load(&files, &options, kb, keep_texts, None, &|n| bar.inc(n));
+                    bar.finish();
+                    for n in &loaded.notices {
+                        say!("{n}");
+                    }
+                    if timed {
+                        say!(
+                            "factdiff: timings: claim store: {} files reused, {} read and extracted",
+                            loaded.reused, loaded.extracted
+                        );
+                    }
+                    let extracted = t0.elapsed().as_secs_f64();
+                    let mut corpus = loaded.corpus;
+                    let (findings, mut timings) = pipeline::check_claims(
+                        &mut corpus,
+                        &loaded.claims,
+                        kb,
+                        &options,
+                        keep_texts,
+                        None,
                     );
+                    timings.extract = extracted;
+                    if let Some(key) = store.run_key(&files) {
+                        if let Err(e) = store.store_findings(&key, &findings) {
+                            say!("factdiff: notice: claim store: findings not kept ({e})");
+                        }
+                    }
+                    let analysis = pipeline::Analysis {
+                        claims: loaded.claims,
+                        claims_read: loaded.claims_read,
+                        findings,
+                    };
+                    (corpus, analysis, timings)
                 }
-                let extracted = t0.elapsed().as_secs_f64();
-                let mut corpus = loaded.corpus;
-                let (findings, mut timings) = pipeline::check_claims(
-                    &mut corpus,
-                    &loaded.claims,
-                    kb,
-                    &options,
-                    keep_texts,
-                    None,
-                );
-                timings.extract = extracted;
-                let analysis = pipeline::Analysis {
-                    claims: loaded.claims,
-                    claims_read: loaded.claims_read,
-                    findings,
-                };
-                (corpus, analysis, timings)
             }
             None => pipeline::analyse_paths(&files, &options, kb, keep_texts),
         }

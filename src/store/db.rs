@@ -10,6 +10,7 @@ use super::records::{ClaimRecord, DocRecord};
 use crate::corpus::{self, Corpus, Document, InputError, LoadOptions};
 use crate::extract::{self, Claim};
 use crate::knowledge::Knowledge;
+use crate::rules::{Finding, Location, Severity, Source};
 use crate::span::DocId;
 use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Layout of the tables; a database of another layout is rebuilt.
-const SCHEMA: i64 = 1;
+const SCHEMA: i64 = 3;
 
 /// File name of the database inside the cache folder.
 pub const DB_FILE: &str = "claims.sqlite";
@@ -32,7 +33,13 @@ CREATE TABLE IF NOT EXISTS files(
     engine TEXT NOT NULL,
     seen_ns INTEGER NOT NULL,
     documents TEXT NOT NULL,
+    claims TEXT NOT NULL,
     others TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs(
+    key TEXT PRIMARY KEY,
+    seen_ns INTEGER NOT NULL,
+    findings TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS keys(
     path TEXT NOT NULL,
@@ -44,15 +51,17 @@ CREATE INDEX IF NOT EXISTS keys_by_key ON keys(kind, key);
 CREATE INDEX IF NOT EXISTS keys_by_path ON keys(path);
 ";
 
-/// A document as stored: its record, how many claims were read from it, and the claims
-/// the rules read ([`crate::pipeline::needed_by_rules`]).
+/// A document as stored: its record and how many claims were read from it. Its claims
+/// are in another column, which a run whose findings are stored does not read.
 #[derive(Debug, Serialize, Deserialize)]
 struct StoredDoc {
     #[serde(flatten)]
     record: DocRecord,
     read: usize,
-    claims: Vec<ClaimRecord>,
 }
+
+/// The claims the rules read ([`crate::pipeline::needed_by_rules`]), per document.
+type Needed = Vec<Vec<ClaimRecord>>;
 
 /// The claims the rules do not read, per document, with their place in the full list (for
 /// the HTML report, which lists every claim).
@@ -215,6 +224,110 @@ impl Store {
         rows.collect()
     }
 
+    /// The key of a check of `files`: the engine and every file's path and content hash,
+    /// when every file's row holds by its size and time alone (`None` otherwise: then
+    /// something is read again anyway, and the findings are computed).
+    pub fn run_key(&self, files: &[PathBuf]) -> Option<String> {
+        use sha2::{Digest, Sha256};
+        let index = self.index().ok()?;
+        let engine = self.engine.as_str();
+        let hashes: Option<Vec<(String, String)>> = files
+            .par_iter()
+            .map(|f| {
+                let shown = corpus::display_path(f);
+                let row = index.get(&shown).filter(|m| m.engine == engine)?;
+                let meta = std::fs::metadata(f).ok()?;
+                let size = i64::try_from(meta.len()).ok()?;
+                let mtime = mtime_ns(&meta);
+                let trusted = row.size == size
+                    && row.mtime_ns == mtime
+                    && mtime.saturating_add(RACY_NS) < row.seen_ns;
+                trusted.then(|| (shown, row.hash.clone()))
+            })
+            .collect();
+        let mut h = Sha256::new();
+        h.update(self.engine.as_bytes());
+        for (path, hash) in hashes? {
+            h.update([0]);
+            h.update(path.as_bytes());
+            h.update([0]);
+            h.update(hash.as_bytes());
+        }
+        Some(super::hex(&h.finalize()[..16]))
+    }
+
+    /// The findings stored for a check of key `key`, if any decode.
+    pub fn stored_findings(&self, key: &str) -> Option<Vec<Finding>> {
+        let text: String = self
+            .conn
+            .query_row("SELECT findings FROM runs WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .ok()??;
+        let stored: Vec<StoredFinding> = serde_json::from_str(&text).ok()?;
+        stored
+            .into_iter()
+            .map(StoredFinding::into_finding)
+            .collect()
+    }
+
+    /// Keeps the findings of a check of key `key` (and those of the few latest others).
+    pub fn store_findings(&mut self, key: &str, findings: &[Finding]) -> Result<(), String> {
+        let stored: Vec<StoredFinding> = findings.iter().map(StoredFinding::new).collect();
+        let text = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
+        let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+        tx.execute(
+            "INSERT OR REPLACE INTO runs(key, seen_ns, findings) VALUES (?1, ?2, ?3)",
+            params![key, now_ns(), text],
+        )
+        .and_then(|_| {
+            tx.execute(
+                "DELETE FROM runs WHERE key NOT IN (SELECT key FROM runs ORDER BY seen_ns DESC LIMIT 8)",
+                [],
+            )
+        })
+        .map_err(|e| e.to_string())?;
+        tx.commit().map_err(|e| e.to_string())
+    }
+
+    /// The documents of `files` (metadata, no claims, no texts) from their rows, for a check
+    /// whose findings are stored; `None` when a row is missing or does not decode.
+    pub fn load_documents(&self, files: &[PathBuf]) -> Option<StoreOutcome> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT documents FROM files WHERE path = ?1")
+            .ok()?;
+        let mut texts = Vec::with_capacity(files.len());
+        for f in files {
+            let shown = corpus::display_path(f);
+            let text: String = stmt.query_row([&shown], |r| r.get(0)).optional().ok()??;
+            texts.push((shown, text));
+        }
+        let decoded: Option<Vec<(String, Vec<StoredDoc>)>> = texts
+            .into_par_iter()
+            .map(|(shown, text)| Some((shown, serde_json::from_str(&text).ok()?)))
+            .collect();
+        let mut out = StoreOutcome::default();
+        for (shown, docs) in decoded? {
+            out.reused += 1;
+            out.corpus.problems.extend(corpus::file_notices(
+                &shown,
+                docs.iter().map(|d| &d.record.document),
+            ));
+            for d in docs {
+                let mut doc = d.record.document;
+                doc.id = DocId(u32::try_from(out.corpus.documents.len()).unwrap_or(u32::MAX));
+                out.origin.push((shown.clone(), d.record.index));
+                out.claims_read += d.read;
+                out.corpus.documents.push(doc);
+                out.claims.push(Vec::new());
+            }
+        }
+        out.corpus.problems.sort_by(|a, b| a.path().cmp(b.path()));
+        Some(out)
+    }
+
     /// The files whose documents share a key with `keys`, and the documents that share a
     /// key with those, and so on up to `hops` steps (resolution links clusters through
     /// documents that do not name the draft's people themselves); with the keys met.
@@ -229,6 +342,11 @@ impl Store {
         let mut of_path = self
             .conn
             .prepare_cached("SELECT kind, key FROM keys WHERE path = ?1")?;
+        let follow_env = std::env::var("FACTDIFF_FOLLOW").ok();
+        let follow: Vec<&str> = match &follow_env {
+            Some(v) => v.split(',').collect(),
+            None => super::keys::FOLLOWED.to_vec(),
+        };
         let mut paths = rustc_hash::FxHashSet::default();
         let mut seen: Keys = keys.clone();
         let mut frontier: Vec<(&'static str, String)> = keys.iter().cloned().collect();
@@ -253,7 +371,10 @@ impl Store {
                     let Some(kind) = super::keys::KINDS.iter().find(|k| **k == kind) else {
                         continue;
                     };
-                    if seen.insert((kind, key.clone())) {
+                    // Beyond the drafts' own keys, only what names one event or office
+                    // (`FACTDIFF_FOLLOW` overrides, for measuring): a person or a day
+                    // shared with an archive document is shared with thousands more.
+                    if follow.contains(kind) && seen.insert((kind, key.clone())) {
                         frontier.push((kind, key));
                     }
                 }
@@ -265,15 +386,15 @@ impl Store {
         Ok((paths, seen))
     }
 
-    fn blob(&self, path: &str, others: bool) -> rusqlite::Result<Option<(String, String)>> {
+    fn blob(&self, path: &str, others: bool) -> rusqlite::Result<Option<Blob>> {
         let sql = if others {
-            "SELECT documents, others FROM files WHERE path = ?1"
+            "SELECT documents, claims, others FROM files WHERE path = ?1"
         } else {
-            "SELECT documents, '' FROM files WHERE path = ?1"
+            "SELECT documents, claims, '' FROM files WHERE path = ?1"
         };
         self.conn
             .prepare_cached(sql)?
-            .query_row([path], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([path], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()
     }
 
@@ -322,7 +443,7 @@ impl Store {
         let select = grown.as_ref().or(select.map(|s| s.0));
         let wanted = |s: &str| candidates.as_ref().is_none_or(|c| c.contains(s));
         // Rows written under this engine, fetched one by one (a connection is one thread's).
-        let mut blobs: Vec<Option<(String, String)>> = Vec::with_capacity(files.len());
+        let mut blobs: Vec<Option<Blob>> = Vec::with_capacity(files.len());
         let mut failed = None;
         for s in &shown {
             let row = match index.get(s) {
@@ -442,7 +563,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         {
             let mut row = tx.prepare_cached(
-                "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, engine, seen_ns, documents, others) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, engine, seen_ns, documents, claims, others) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
             let mut touch = tx.prepare_cached(
                 "UPDATE files SET size = ?2, mtime_ns = ?3, seen_ns = ?4 WHERE path = ?1",
@@ -464,6 +585,7 @@ impl Store {
                             self.engine,
                             seen,
                             r.documents,
+                            r.claims,
                             r.others
                         ])?;
                         forget.execute([path])?;
@@ -484,6 +606,7 @@ struct NewRow {
     mtime_ns: i64,
     hash: String,
     documents: String,
+    claims: String,
     others: String,
     keys: Vec<(String, &'static str, String)>,
 }
@@ -494,6 +617,96 @@ enum Write {
     /// A new row.
     Row(Box<NewRow>),
 }
+
+/// A finding as stored with the run it came from.
+#[derive(Debug, Serialize, Deserialize)]
+struct StoredFinding {
+    rule: String,
+    severity: Severity,
+    message: String,
+    subject: String,
+    values: Vec<String>,
+    locations: Vec<StoredLocation>,
+    help: String,
+}
+
+/// A location as stored: a document (by its place in the run) or a rules file.
+#[derive(Debug, Serialize, Deserialize)]
+struct StoredLocation {
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    doc: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    rules: Option<usize>,
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+impl StoredFinding {
+    fn new(f: &Finding) -> StoredFinding {
+        StoredFinding {
+            rule: f.rule.to_string(),
+            severity: f.severity,
+            message: f.message.clone(),
+            subject: f.subject.clone(),
+            values: f.values.clone(),
+            locations: f
+                .locations
+                .iter()
+                .map(|l| {
+                    let (doc, rules) = match l.source {
+                        Source::Document(d) => (Some(d.0), None),
+                        Source::Rules(r) => (None, Some(r)),
+                    };
+                    StoredLocation {
+                        doc,
+                        rules,
+                        start: l.span.start,
+                        end: l.span.end,
+                        label: l.label.clone(),
+                    }
+                })
+                .collect(),
+            help: f.help.clone(),
+        }
+    }
+
+    /// The finding, or `None` for a rule this factdiff does not have.
+    fn into_finding(self) -> Option<Finding> {
+        let rule = crate::rules::find(&self.rule)?.id;
+        let locations: Option<Vec<Location>> = self
+            .locations
+            .into_iter()
+            .map(|l| {
+                let source = match (l.doc, l.rules) {
+                    (Some(d), None) => Source::Document(DocId(d)),
+                    (None, Some(r)) => Source::Rules(r),
+                    _ => return None,
+                };
+                Some(Location {
+                    source,
+                    span: crate::span::Span {
+                        start: l.start,
+                        end: l.end,
+                    },
+                    label: l.label,
+                })
+            })
+            .collect();
+        Some(Finding {
+            rule,
+            severity: self.severity,
+            message: self.message,
+            subject: self.subject,
+            values: self.values,
+            locations: locations?,
+            help: self.help,
+        })
+    }
+}
+
+/// A row's documents, claims the rules read, and the other claims (JSON).
+type Blob = (String, String, String);
 
 /// Documents with their kept claims and the number of claims read.
 type Docs = Vec<(Document, Vec<Claim>, usize)>;
@@ -530,7 +743,7 @@ fn one_file(
     file: &Path,
     shown: &str,
     row: Option<&RowMeta>,
-    blob: Option<(String, String)>,
+    blob: Option<Blob>,
     want: Want<'_>,
     options: &LoadOptions,
     kb: &Knowledge,
@@ -583,16 +796,20 @@ fn one_file(
 
 /// The documents of a row, or `None` when the row does not decode (then the file is read
 /// again, never trusted).
-fn decode_blob((documents, others): &(String, String), keep_texts: bool) -> Option<Docs> {
+fn decode_blob((documents, needed, others): &Blob, keep_texts: bool) -> Option<Docs> {
     let stored: Vec<StoredDoc> = serde_json::from_str(documents).ok()?;
+    let needed: Needed = serde_json::from_str(needed).ok()?;
+    if needed.len() != stored.len() {
+        return None;
+    }
     let mut others: Others = if keep_texts {
         serde_json::from_str(others).ok()?
     } else {
         Vec::new()
     };
     let mut docs = Vec::with_capacity(stored.len());
-    for (i, d) in stored.into_iter().enumerate() {
-        let mut claims: Vec<Claim> = d.claims.into_iter().map(ClaimRecord::into_claim).collect();
+    for (i, (d, kept)) in stored.into_iter().zip(needed).enumerate() {
+        let mut claims: Vec<Claim> = kept.into_iter().map(ClaimRecord::into_claim).collect();
         if keep_texts {
             let rest = others.get_mut(i).map(std::mem::take).unwrap_or_default();
             for (at, c) in rest {
@@ -638,6 +855,7 @@ fn extract_file(
     };
     let mut stored = Vec::with_capacity(docs.len());
     let mut others: Others = Vec::with_capacity(docs.len());
+    let mut needed_all: Needed = Vec::with_capacity(docs.len());
     let mut keys = Vec::new();
     let mut out = Vec::with_capacity(docs.len());
     for (index, mut doc) in docs.into_iter().enumerate() {
@@ -667,8 +885,8 @@ fn extract_file(
                 },
             },
             read,
-            claims: needed,
         });
+        needed_all.push(needed);
         others.push(rest);
         let kept = if keep_texts {
             claims
@@ -683,13 +901,15 @@ fn extract_file(
     }
     let row = match (
         serde_json::to_string(&stored),
+        serde_json::to_string(&needed_all),
         serde_json::to_string(&others),
     ) {
-        (Ok(documents), Ok(others)) if size >= 0 => Some(Box::new(NewRow {
+        (Ok(documents), Ok(claims), Ok(others)) if size >= 0 => Some(Box::new(NewRow {
             size,
             mtime_ns: mtime,
             hash,
             documents,
+            claims,
             others,
             keys,
         })),

@@ -1,8 +1,8 @@
 //! Lookup keys: what a document's claims can meet another document's on.
 //!
-//! Resolution links people by name (a surname alone is enough), events by series, day,
-//! participants and organisations, and offices by name. The keys here are coarse on
-//! purpose (a surname, a folded series or organisation name, an office, a day): a document
+//! Resolution links people by name, events by series, day, participants and
+//! organisations, and offices by name. The keys here are coarse on purpose (a folded
+//! name, series, organisation or office, a day): a document
 //! sharing none of them with a draft cannot take part in a finding with it, so `--against`
 //! loads only the archive documents that share one.
 
@@ -12,10 +12,19 @@ use crate::text::fold;
 /// Every kind of key.
 pub const KINDS: [&str; 5] = ["person", "org", "office", "series", "day"];
 
-/// The last word of a name, folded: what a later surname-only mention shares with it.
-fn surname(name: &str) -> Option<String> {
-    let last = name.split_whitespace().last()?;
-    let f = fold(last.trim_matches(|c: char| !c.is_alphanumeric()));
+/// The kinds of key followed beyond the drafts' own: those that name one event or office.
+pub const FOLLOWED: [&str; 2] = ["series", "office"];
+
+/// A name folded (accents, case, spacing): what another report of the same person writes,
+/// spelled with or without accents. Resolution links people across articles by their full
+/// names; a one-word mention is linked within its own article first.
+fn name_key(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let f = fold(&words.join(" "));
     (!f.is_empty()).then_some(f)
 }
 
@@ -23,7 +32,7 @@ fn surname(name: &str) -> Option<String> {
 pub fn of(claims: &[Claim]) -> Vec<(&'static str, String)> {
     let mut keys: Vec<(&'static str, String)> = Vec::new();
     let person = |keys: &mut Vec<(&'static str, String)>, name: &str| {
-        if let Some(s) = surname(name) {
+        if let Some(s) = name_key(name) {
             keys.push(("person", s));
         }
     };
@@ -79,15 +88,15 @@ mod tests {
     }
 
     #[test]
-    fn people_meet_on_their_surname() {
+    fn people_meet_on_their_name_with_or_without_accents() {
         let keys = of(&[
             claim(ClaimData::Person {
                 name: "Ilsa Vántor".into(),
             }),
             claim(ClaimData::Person {
-                name: "Vantor".into(),
+                name: "ilsa  Vantor".into(),
             }),
         ]);
-        assert_eq!(keys, vec![("person", "vantor".to_string())]);
+        assert_eq!(keys, vec![("person", "ilsa vantor".to_string())]);
     }
 }

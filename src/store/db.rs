@@ -80,6 +80,10 @@ struct RowMeta {
 /// An open claim store.
 pub struct Store {
     conn: Connection,
+    /// The database file.
+    file: PathBuf,
+    /// Set when the database said it is damaged: it is removed at the end of the run.
+    damaged: bool,
     /// Where the database is, for notices.
     shown: String,
     /// The engine key of this run: version, format, rules, reference date.
@@ -200,6 +204,8 @@ impl Store {
         }
         Ok(Store {
             conn,
+            file: file.to_path_buf(),
+            damaged: false,
             shown: shown.to_string(),
             engine: engine.to_string(),
         })
@@ -416,6 +422,7 @@ impl Store {
         let index = match self.index() {
             Ok(i) => i,
             Err(e) => {
+                self.damaged |= damage(&e);
                 notices.push(format!(
                     "factdiff: notice: claim store {}: unreadable ({e}); reading every file again",
                     self.shown
@@ -461,6 +468,7 @@ impl Store {
             blobs.push(row);
         }
         if let Some(e) = failed {
+            self.damaged |= damage(&e);
             notices.push(format!(
                 "factdiff: notice: claim store {}: unreadable ({e}); reading the other files again",
                 self.shown
@@ -547,13 +555,25 @@ impl Store {
                 corpus::reload_text(d, options);
             });
         }
-        if !writes.is_empty() {
+        if !writes.is_empty() && !self.damaged {
             if let Err(e) = self.write(&writes, seen) {
+                self.damaged |= damage(&e);
                 notices.push(format!(
                     "factdiff: notice: claim store {}: not updated ({e}); the next check reads these files again",
                     self.shown
                 ));
             }
+        }
+        if self.damaged {
+            // A damaged database is never trusted again: the next check starts a new one.
+            let _ = std::fs::remove_file(&self.file);
+            let journal = format!("{}-journal", self.file.display());
+            let _ = std::fs::remove_file(journal);
+            notices.push(format!(
+                "factdiff: notice: claim store {}: damaged; removed, the next check rebuilds it",
+                self.shown
+            ));
+            self.damaged = false;
         }
         out.notices = notices;
         out
@@ -598,6 +618,14 @@ impl Store {
         }
         tx.commit()
     }
+}
+
+/// True for errors that say the database file itself is damaged (not busy, not locked).
+fn damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
 }
 
 /// A file's row to write.

@@ -518,7 +518,15 @@ fn load_and_analyse(
                     (corpus, analysis, timings)
                 }
             }
-            None => pipeline::analyse_paths(&files, &options, kb, keep_texts),
+            None => {
+                let bar = Progress::new(files.len());
+                let done =
+                    pipeline::analyse_paths_progress(&files, &options, kb, keep_texts, &|n| {
+                        bar.inc(n)
+                    });
+                bar.finish();
+                done
+            }
         }
     } else {
         crate::store::against::analyse(store, &files, &archive, &options, kb, keep_texts, timed)
@@ -577,7 +585,7 @@ struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
     /// Files below which no bar is drawn: a short run ends before it would help.
-    const MIN_FILES: usize = 2000;
+    const MIN_FILES: usize = 1000;
 
     fn new(files: usize) -> Progress {
         let show = files >= Self::MIN_FILES

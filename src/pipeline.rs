@@ -103,8 +103,21 @@ pub fn analyse_paths(
     knowledge: &Knowledge,
     keep_texts: bool,
 ) -> (Corpus, Analysis, Timings) {
+    analyse_paths_progress(paths, options, knowledge, keep_texts, &|_| {})
+}
+
+/// [`analyse_paths`], calling `progress` with 1 as each document is extracted (for a
+/// progress bar).
+pub fn analyse_paths_progress(
+    paths: &[std::path::PathBuf],
+    options: &crate::corpus::LoadOptions,
+    knowledge: &Knowledge,
+    keep_texts: bool,
+    progress: &(dyn Fn(u64) + Sync),
+) -> (Corpus, Analysis, Timings) {
     let t0 = std::time::Instant::now();
     let (mut corpus, counted) = crate::corpus::load_files_map(paths, options, keep_texts, |d| {
+        progress(1);
         let mut claims = extract::extract(d, knowledge);
         let read = claims.len();
         // Without texts nobody lists every claim: keep what the rules read, in less memory.

@@ -446,3 +446,43 @@ fn drafts_against_an_archive_give_the_full_checks_findings_about_them() {
     args.extend(["--against", "corpus"]);
     assert_eq!(check(d, &args).1, expected_code);
 }
+
+#[test]
+fn claims_files_are_one_json_record_a_line_and_bad_ones_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (text, _, code) = run(&root(), &["extract", "seeds", "--format", "jsonl"]);
+    assert_eq!(code, 0);
+    let records: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(records[0]["record"], "header");
+    assert_eq!(records[0]["factdiff"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        records.iter().filter(|r| r["record"] == "document").count(),
+        5
+    );
+    assert!(records
+        .iter()
+        .filter(|r| r["record"] == "claim")
+        .all(|r| r["doc"].is_string() && r["kind"].is_string() && r["start"].is_u64()));
+    // A line cut in the middle: exit 2, with the file and line.
+    let cut: String = text.lines().take(3).collect::<Vec<_>>().join("\n");
+    let bad = format!("{}\n", &cut[..cut.len() - 5]);
+    fs::write(d.join("bad.jsonl"), bad).unwrap();
+    let (_, err, code) = run(d, &["check", "--claims", "bad.jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("bad.jsonl:3"), "{err}");
+    // A claim whose document is not in the file.
+    let orphan: String = text
+        .lines()
+        .filter(|l| !l.contains("\"record\":\"document\""))
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(d.join("orphan.jsonl"), orphan).unwrap();
+    let (_, err, code) = run(d, &["check", "--claims", "orphan.jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("unknown document"), "{err}");
+}

@@ -449,23 +449,69 @@ impl Store {
         };
         let select = grown.as_ref().or(select.map(|s| s.0));
         let wanted = |s: &str| candidates.as_ref().is_none_or(|c| c.contains(s));
-        // Rows written under this engine, fetched one by one (a connection is one thread's).
-        let mut blobs: Vec<Option<Blob>> = Vec::with_capacity(files.len());
+        let engine = self.engine.clone();
+        let seen = now_ns();
+        let mut got: Vec<Got> = Vec::with_capacity(files.len());
         let mut failed = None;
-        for s in &shown {
-            let row = match index.get(s) {
-                Some(m) if m.engine == self.engine && failed.is_none() && wanted(s) => {
-                    match self.blob(s, keep_texts) {
-                        Ok(b) => b,
-                        Err(e) => {
-                            failed = Some(e);
-                            None
+        let mut unwritten = None;
+        // A batch of files at a time: rows fetched, files read, new rows written, so that
+        // neither every row's JSON nor every new row is held at once.
+        const BATCH: usize = 2048;
+        for (batch, names) in files.chunks(BATCH).zip(shown.chunks(BATCH)) {
+            // Rows written under this engine, one by one (a connection is one thread's).
+            let mut blobs: Vec<Option<Blob>> = Vec::with_capacity(batch.len());
+            for s in names {
+                let row = match index.get(s) {
+                    Some(m) if m.engine == self.engine && failed.is_none() && wanted(s) => {
+                        match self.blob(s, keep_texts) {
+                            Ok(b) => b,
+                            Err(e) => {
+                                failed = Some(e);
+                                None
+                            }
                         }
                     }
+                    _ => None,
+                };
+                blobs.push(row);
+            }
+            let mut part: Vec<Got> = batch
+                .par_iter()
+                .zip(names.par_iter())
+                .zip(blobs.into_par_iter())
+                .map(|((file, s), blob)| {
+                    let got = one_file(
+                        file,
+                        s,
+                        index.get(s).filter(|m| m.engine == engine),
+                        blob,
+                        Want {
+                            now: wanted(s),
+                            select,
+                        },
+                        options,
+                        kb,
+                        keep_texts,
+                    );
+                    progress(1);
+                    got
+                })
+                .collect();
+            let rows: Vec<(&str, Write)> = part
+                .iter_mut()
+                .zip(names)
+                .filter_map(|(g, s)| match g {
+                    Got::Extracted { row, .. } => row.take().map(|r| (s.as_str(), Write::Row(r))),
+                    _ => None,
+                })
+                .collect();
+            if !rows.is_empty() && !self.damaged && unwritten.is_none() {
+                if let Err(e) = self.write(&rows, seen) {
+                    self.damaged |= damage(&e);
+                    unwritten = Some(e);
                 }
-                _ => None,
-            };
-            blobs.push(row);
+            }
+            got.extend(part);
         }
         if let Some(e) = failed {
             self.damaged |= damage(&e);
@@ -474,30 +520,13 @@ impl Store {
                 self.shown
             ));
         }
-        let engine = self.engine.clone();
-        let got: Vec<Got> = files
-            .par_iter()
-            .zip(shown.par_iter())
-            .zip(blobs.into_par_iter())
-            .map(|((file, s), blob)| {
-                let got = one_file(
-                    file,
-                    s,
-                    index.get(s).filter(|m| m.engine == engine),
-                    blob,
-                    Want {
-                        now: wanted(s),
-                        select,
-                    },
-                    options,
-                    kb,
-                    keep_texts,
-                );
-                progress(1);
-                got
-            })
-            .collect();
-        self.assemble(got, &shown, keep_texts, options, notices)
+        if let Some(e) = unwritten {
+            notices.push(format!(
+                "factdiff: notice: claim store {}: not updated ({e}); the next check reads these files again",
+                self.shown
+            ));
+        }
+        self.assemble(got, &shown, keep_texts, options, seen, notices)
     }
 
     fn assemble(
@@ -506,11 +535,13 @@ impl Store {
         shown: &[String],
         keep_texts: bool,
         options: &LoadOptions,
+        seen: i64,
         mut notices: Vec<String>,
     ) -> StoreOutcome {
         let mut out = StoreOutcome::default();
+        // What is left to write: rows that still hold, with a new time (new rows are
+        // written as they are made).
         let mut writes: Vec<(&str, Write)> = Vec::new();
-        let seen = now_ns();
         for (got, s) in got.into_iter().zip(shown) {
             let (docs, write) = match got {
                 Got::Failed(e) => {

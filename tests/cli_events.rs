@@ -80,3 +80,12 @@ fn a_toll_that_rose_is_silent_and_one_that_fell_is_a_warning() {
         "{fell}"
     );
 }
+
+#[test]
+fn the_place_a_lede_sets_at_the_main_events_time_is_its_place() {
+    let (_, out) = run(&["check", "--format", "concise", "tests/fixtures/events/lede"]);
+    assert!(
+        out.contains("[event-place-conflict]") && out.contains("Lyon") && out.contains("Porto"),
+        "{out}"
+    );
+}

@@ -92,3 +92,20 @@ fn every_rule_fires_on_its_fixture_and_is_quiet_on_the_other() {
         );
     }
 }
+
+#[test]
+fn name_spelling_is_one_note_per_person_and_silent_on_typography() {
+    let spelling = |dir: &str| -> Vec<Finding> {
+        let (_, _, a) = run(&fixtures().join("name-spelling").join(dir));
+        a.findings
+            .into_iter()
+            .filter(|f| f.rule == "name-spelling")
+            .collect()
+    };
+    let fires = spelling("fires");
+    assert_eq!(fires.len(), 1, "{fires:#?}");
+    // Three spellings in three articles: one note, pointing at each.
+    assert_eq!(fires[0].locations.len(), 3, "{fires:#?}");
+    // Hyphens, spaces and capitals alone are not a spelling; different people stay apart.
+    assert!(spelling("quiet").is_empty(), "{:#?}", spelling("quiet"));
+}

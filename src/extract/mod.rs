@@ -214,6 +214,9 @@ pub enum Via {
     Noun,
     /// From the dateline ("met here on Tuesday").
     Dateline,
+    /// From the article's first paragraph, which sets a place and a time that fit the
+    /// main event ("what the mayors found in Velmora last week").
+    Lede,
     /// Through a back-reference ("the forum", "the committee") to an event named earlier.
     BackReference,
     /// From another mention merged into the article's main event.
@@ -429,6 +432,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         })
         .collect();
     let dateline = frames::dateline_place(text, time_refs.first());
+    let local_places = orgs::LocalPlaces::of_text(text, knowledge);
     let mut frames = frames::FrameBuilder::new(doc.published, dateline, doc.title.as_deref());
     let mut t = 0;
     // One token buffer for all the sentences: no allocation per sentence.
@@ -491,7 +495,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
                 },
             );
         }
-        let places = orgs::find_places(&s, knowledge);
+        let places = orgs::find_places_with(&s, knowledge, &local_places);
         for p in &places {
             push(
                 &mut claims,

@@ -147,19 +147,38 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
 }
 
 /// Places from the gazetteer.
+///
+/// A place name right after another capitalised word of prose (not the sentence's first
+/// word, not a listed non-name such as "In" or "New", not in a headline) is the tail of a
+/// longer name the gazetteer does not know ("Nueva York", "Real Madrid"), and not read.
 pub fn find_places(s: &Sentence<'_>, kb: &Knowledge) -> Vec<PlaceMatch> {
+    find_places_with(s, kb, &LocalPlaces::default())
+}
+
+/// [`find_places`], also reading the places the document itself names as such (see
+/// [`LocalPlaces`]).
+pub fn find_places_with(s: &Sentence<'_>, kb: &Knowledge, local: &LocalPlaces) -> Vec<PlaceMatch> {
     let n = s.toks.len();
     let mut out = Vec::new();
+    let heading = s.is_heading();
     let mut i = 0;
     while i < n {
-        if !s.toks[i].cap || !s.toks[i].info.place_start {
+        let listed = s.toks[i].info.place_start;
+        if !s.toks[i].cap || !(listed || local.starts(&s.toks[i].folded)) {
+            i += 1;
+            continue;
+        }
+        if (!heading && i >= 2 && tail_of_longer_name(s, i)) || after_water_name(s, i) {
             i += 1;
             continue;
         }
         let limit = joined_run_end(s, i, 5);
         let hit = (i + 1..=limit).rev().find_map(|b| {
-            kb.place_by_name(&s.folded_phrase(i, b))
-                .map(|p| (b, p.name.clone()))
+            let folded = s.folded_phrase(i, b);
+            kb.place_by_name(&folded)
+                .map(|p| p.name.clone())
+                .or_else(|| local.get(&folded).map(str::to_string))
+                .map(|name| (b, name))
         });
         match hit {
             Some((b, name)) => {
@@ -170,6 +189,106 @@ pub fn find_places(s: &Sentence<'_>, kb: &Knowledge) -> Vec<PlaceMatch> {
         }
     }
     out
+}
+
+/// Places a document names as places itself, though no gazetteer lists them: "the town of
+/// Velmora", "the municipality of San Telmo", "the port of Arvik". A small town is named
+/// that way once and then plainly ("met in Velmora"), so the later mentions are places too.
+#[derive(Debug, Clone, Default)]
+pub struct LocalPlaces {
+    /// Folded name → name as written.
+    names: std::collections::BTreeMap<String, String>,
+    /// Folded first words of the names.
+    firsts: std::collections::BTreeSet<String>,
+}
+
+/// Nouns that say the capitalised words after "of" name a place.
+const PLACE_KIND_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "municipality",
+    "port",
+    "province",
+    "region",
+    "district",
+    "commune",
+    "county",
+    "island",
+    "borough",
+];
+
+impl LocalPlaces {
+    /// Reads `text` for "the town of X" and the like (X: one to three capitalised words).
+    pub fn of_text(text: &str, kb: &Knowledge) -> LocalPlaces {
+        let mut out = LocalPlaces::default();
+        for (at, _) in text.match_indices(" of ") {
+            // The word before " of ": a kind of place?
+            let before = &text[..at];
+            let noun = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if noun.len() > 12 || !PLACE_KIND_NOUNS.contains(&noun.to_lowercase().as_str()) {
+                continue;
+            }
+            // One to three capitalised words after it, separated by single spaces.
+            let mut name: Vec<&str> = Vec::new();
+            for raw in text[at + 4..].split(' ').take(3) {
+                let w = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let clean = w.chars().all(|c| c.is_alphabetic() || c == '-');
+                if w.is_empty() || !clean || !w.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                name.push(w);
+                // "the town of Velmora, which" ends the name at its comma.
+                if w.len() < raw.len() {
+                    break;
+                }
+            }
+            let Some(first) = name.first() else {
+                continue;
+            };
+            let folded = crate::text::fold(&name.join(" "));
+            let first_folded = crate::text::fold(first);
+            // A month, a weekday or a listed common word is no place; a country is known.
+            if first_folded.parse::<chrono::Weekday>().is_ok()
+                || first_folded.parse::<chrono::Month>().is_ok()
+                || kb.is_not_name(&first_folded)
+                || kb.country_by_name(&folded).is_some()
+            {
+                continue;
+            }
+            out.firsts.insert(first_folded);
+            out.names.insert(folded, name.join(" "));
+        }
+        out
+    }
+
+    fn starts(&self, folded: &str) -> bool {
+        !self.firsts.is_empty() && self.firsts.contains(folded)
+    }
+
+    fn get(&self, folded: &str) -> Option<&str> {
+        self.names.get(folded).map(String::as_str)
+    }
+}
+
+/// True when token `i` ends "Gulf of", "Strait of" and the like: "the Gulf of Aden" is a
+/// sea, not the city of Aden.
+fn after_water_name(s: &Sentence<'_>, i: usize) -> bool {
+    const FEATURES: &[&str] = &["gulf", "sea", "strait", "straits", "isle", "cape", "lake"];
+    i >= 2 && s.f(i - 1) == "of" && s.toks[i - 2].cap && FEATURES.contains(&s.f(i - 2))
+}
+
+/// True when token `i` follows a capitalised word it is written against ("Nueva York"):
+/// one that is no listed non-name, demonym, country or place of its own.
+fn tail_of_longer_name(s: &Sentence<'_>, i: usize) -> bool {
+    let p = &s.toks[i - 1];
+    p.cap
+        && p.text.chars().any(char::is_lowercase)
+        && s.joined(i - 1)
+        && !(p.info.not_name || p.info.demonym || p.info.country || p.info.place)
 }
 
 /// Who the sentence puts at the head of which organisation:
@@ -349,6 +468,42 @@ source = "invented for a unit test"
             found("Later the Joint Committee on Fisheries met in the harbour town."),
             ["Joint Committee on Fisheries"]
         );
+    }
+
+    #[test]
+    fn a_place_the_article_names_as_a_town_is_a_place_later_on() {
+        let kb = Knowledge::load(&[]).unwrap();
+        let text = "The mayor of the town of Vila Velmar, Ana Ruiz, spoke. \
+                    Delegates met in Vila Velmar on Monday. The city of Monday is no place.";
+        let local = LocalPlaces::of_text(text, &kb);
+        let t = "Delegates met in Vila Velmar on Monday.";
+        let s = Sentence::new(t, 0, t.len(), &kb);
+        let found: Vec<String> = find_places_with(&s, &kb, &local)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(found, ["Vila Velmar"]);
+        assert!(find_places(&s, &kb).is_empty());
+        assert!(local.get("monday").is_none());
+    }
+
+    #[test]
+    fn places_inside_longer_names_are_not_read() {
+        let kb = Knowledge::load(&[]).unwrap();
+        let places = |t: &str| -> Vec<String> {
+            let s = Sentence::new(t, 0, t.len(), &kb);
+            find_places(&s, &kb).into_iter().map(|p| p.name).collect()
+        };
+        assert_eq!(
+            places("The envoys met in Nairobi and later in Jakarta."),
+            ["Nairobi", "Jakarta"]
+        );
+        // "Nueva Nairobi" is an unknown longer name; the Gulf of Jakarta a sea.
+        assert!(places("The envoys met in Nueva Nairobi on Monday.").is_empty());
+        assert!(places("Two ships crossed the Gulf of Jakarta on Monday.").is_empty());
+        // A capitalised function word or a listed non-name does not hide the place.
+        assert_eq!(places("Talks In Nairobi Resume"), ["Nairobi"]);
+        assert_eq!(places("They flew to New York on Monday."), ["New York"]);
     }
 
     #[test]

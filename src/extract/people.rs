@@ -37,6 +37,22 @@ pub struct TitleMatch {
     pub former: bool,
 }
 
+/// True when token `k` is a word of a person's name in a run that starts at `i`: a name
+/// word, or, after the first word, a capitalised place or country name that is nothing
+/// else the rules know (a surname: "Luís Montenegro", "Jack London").
+fn in_name(s: &Sentence<'_>, i: usize, k: usize) -> bool {
+    let t = &s.toks[k];
+    t.name_word
+        || (k > i
+            && t.cap
+            && (t.info.place || t.info.country)
+            && !t.info.not_name
+            && !t.info.demonym
+            && t.voc & (vocab::TITLE_HEADS.bit | vocab::ORG_HEADS.bit) == 0
+            && t.text.chars().any(char::is_lowercase)
+            && !t.text.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// Longest run of name words starting at token `i` (particles allowed inside).
 fn name_run(s: &Sentence<'_>, i: usize) -> usize {
     let n = s.toks.len();
@@ -44,7 +60,7 @@ fn name_run(s: &Sentence<'_>, i: usize) -> usize {
     let mut end = i;
     while j < n {
         let t = &s.toks[j];
-        if t.name_word {
+        if in_name(s, i, j) {
             j += 1;
             end = j;
         } else if j > i
@@ -129,7 +145,7 @@ pub fn find_in_document(
             continue;
         }
         let b = name_run(s, i);
-        let words = (i..b).filter(|&k| s.toks[k].name_word).count();
+        let words = (i..b).filter(|&k| in_name(s, i, k)).count();
         // A name may follow title words inside one capitalised run ("Prime Minister Pedro
         // Sánchez"): those words are not name words, so the run starts at the name already.
         let m = NameMatch { a: i, b };
@@ -567,6 +583,16 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn a_surname_that_is_a_place_or_country_stays_in_the_name() {
+        let got = run("Foreign Minister Pedro Nairobi met Prime Minister Ana Jordan on Monday.");
+        assert!(got.iter().any(|(n, _)| n == "Pedro Nairobi"), "{got:?}");
+        assert!(got.iter().any(|(n, _)| n == "Ana Jordan"), "{got:?}");
+        // A country named alone is no person.
+        let got = run("Officials from Kenya and Brazil met on Monday.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

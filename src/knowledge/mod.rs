@@ -22,7 +22,19 @@ use thiserror::Error;
 use toml::Spanned;
 
 /// The rules files shipped with factdiff, embedded at build time.
+///
+/// The world gazetteer generated from open data (`rules/scripts/gen_gazetteer.py`) comes
+/// first: a name is mapped by the last file that defines it, so the hand-written files (and
+/// `--rules` folders after them) override any generated entry.
 pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
+    (
+        "rules/countries-world.toml",
+        include_str!("../../rules/countries-world.toml"),
+    ),
+    (
+        "rules/places-world.toml",
+        include_str!("../../rules/places-world.toml"),
+    ),
     (
         "rules/countries.toml",
         include_str!("../../rules/countries.toml"),
@@ -951,6 +963,79 @@ mod tests {
         assert!(!kb.titles.is_empty());
         for p in &kb.people {
             assert!(!p.roles.is_empty(), "{} has no roles", p.name);
+        }
+    }
+
+    #[test]
+    fn world_gazetteer_knows_countries_demonyms_and_cities() {
+        let kb = Knowledge::load(&[]).unwrap();
+        assert_eq!(kb.country_by_demonym("german"), Some("DE"));
+        assert_eq!(kb.country_by_demonym("germans"), Some("DE"));
+        assert_eq!(kb.country_by_demonym("brazilian"), Some("BR"));
+        assert_eq!(kb.country_by_demonym("brazilians"), Some("BR"));
+        assert_eq!(kb.country_by_demonym("kenyans"), Some("KE"));
+        assert_eq!(kb.country_by_name("brazil"), Some("BR"));
+        assert_eq!(kb.country_by_name("jordan"), Some("JO"));
+        let city = |n: &str| kb.place_by_name(n).map(|p| p.country.as_str());
+        assert_eq!(city("nairobi"), Some("KE"));
+        assert_eq!(city("jakarta"), Some("ID"));
+        assert_eq!(city("sao paulo"), Some("BR"));
+        assert_eq!(city("frankfurt"), Some("DE"));
+        // Ordinary English words and common personal names are not cities.
+        for w in [
+            "reading", "nice", "mobile", "split", "bath", "of", "most", "florence",
+        ] {
+            assert!(kb.place_by_name(w).is_none(), "{w}");
+        }
+        // Hand-written entries win: their aliases are kept and their country stays.
+        assert_eq!(city("valencia"), Some("ES"));
+        assert_eq!(city("tanger"), Some("MA"));
+        assert_eq!(kb.country_by_demonym("luso"), Some("PT"));
+        assert_eq!(kb.country_by_demonym("hispano"), Some("ES"));
+        assert_eq!(kb.country("MA").map(|c| c.name.as_str()), Some("Morocco"));
+        // Country names that are common given names stay given names ("Chad Smith").
+        assert!(kb.is_given_name("chad"));
+        assert!(kb.is_given_name("jordan"));
+    }
+
+    #[test]
+    fn generated_gazetteer_does_not_repeat_hand_written_entries() {
+        let generated = Knowledge::from_files(
+            DEFAULT_RULE_FILES
+                .iter()
+                .filter(|(p, _)| p.ends_with("-world.toml"))
+                .map(|(p, t)| RuleFile {
+                    path: (*p).to_string(),
+                    text: (*t).to_string(),
+                })
+                .collect(),
+        )
+        .expect("the generated files load on their own");
+        let hand = Knowledge::from_files(
+            DEFAULT_RULE_FILES
+                .iter()
+                .filter(|(p, _)| !p.ends_with("-world.toml"))
+                .map(|(p, t)| RuleFile {
+                    path: (*p).to_string(),
+                    text: (*t).to_string(),
+                })
+                .collect(),
+        )
+        .unwrap();
+        // A country added by hand must be left out of the generated file: rerun
+        // rules/scripts/gen_gazetteer.py after adding one.
+        for c in &hand.countries {
+            assert!(
+                generated.country(&c.code).is_none(),
+                "{} is in both",
+                c.code
+            );
+        }
+        for name in hand.place_names.keys() {
+            assert!(
+                !generated.place_names.contains_key(name),
+                "{name} is in both"
+            );
         }
     }
 

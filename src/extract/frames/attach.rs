@@ -1745,8 +1745,17 @@ fn attach_countries(
     let s = input.s;
     let kb = input.kb;
     let mut found: Vec<String> = Vec::new();
+    // An organisation quoted as the source ("according to the Velmoran Survey", "the
+    // Arcadian agency said") tells who reported the event, not who took part in it.
+    let sources: Vec<(usize, usize)> = input
+        .orgs
+        .iter()
+        .filter(|o| is_attribution_source(s, o.a, o.b))
+        .map(|o| (o.a, o.b))
+        .chain(capitalised_sources(s))
+        .collect();
     for (k, t) in s.toks.iter().enumerate() {
-        if !z.main(k) {
+        if !z.main(k) || sources.iter().any(|&(a, b)| (a..b).contains(&k)) {
             continue;
         }
         // Not a place: "in Morocco" says where, not who.
@@ -1800,6 +1809,73 @@ fn attach_countries(
         cs.sort();
         f.claim.countries = cs;
     }
+}
+
+/// A main event told without a place takes the one place its first paragraph sets at a
+/// time that fits it: "What the mayors found in Velmora last week was a business meeting.
+/// The forum ended on Tuesday ...". Two such places, or a time that does not fit, say nothing.
+fn place_from_lede(b: &mut FrameBuilder, main: usize) {
+    let c = &b.frames[main].claim;
+    if c.place.is_some() || c.planned {
+        return;
+    }
+    let Some((lo, hi)) = c.time.as_ref().and_then(|t| t.value.parts()?.range) else {
+        return;
+    };
+    let fitting: Vec<&(String, Span, (chrono::NaiveDate, chrono::NaiveDate))> = b
+        .lede_settings
+        .iter()
+        .filter(|(_, _, (a, z))| *a <= hi && lo <= *z && (*z - *a).num_days() <= 31)
+        .collect();
+    let Some(first) = fitting.first() else {
+        return;
+    };
+    if fitting.iter().any(|(name, _, _)| *name != first.0) {
+        return;
+    }
+    let (name, sp) = (first.0.clone(), first.1);
+    b.frames[main].claim.place = Some(attr(name, sp, Via::Lede));
+}
+
+/// Whether tokens `a..b` are named as the source of a report: "according to (the) X",
+/// "X said", "X, which monitors ..., said" is not read (only the adjacent shapes).
+fn is_attribution_source(s: &Sentence<'_>, a: usize, b: usize) -> bool {
+    let mut i = a;
+    if i > 0 && s.f(i - 1) == "the" {
+        i -= 1;
+    }
+    let after_according = i >= 2 && s.f(i - 2) == "according" && s.f(i - 1) == "to";
+    let said_after = b < s.toks.len()
+        && matches!(
+            s.f(b),
+            "said" | "says" | "reported" | "reports" | "estimated" | "estimates" | "recorded"
+        );
+    after_according || said_after
+}
+
+/// Capitalised runs named as a source, whether or not the organisation finder knows them:
+/// "according to the Arcadian Seismic Survey", "the Arcadian Seismic Survey said".
+fn capitalised_sources(s: &Sentence<'_>) -> Vec<(usize, usize)> {
+    let n = s.toks.len();
+    let joins = |k: usize| matches!(s.f(k), "of" | "for" | "and" | "on");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !s.toks[i].cap || (i > 0 && s.toks[i - 1].cap) {
+            i += 1;
+            continue;
+        }
+        let mut b = i + 1;
+        while b < n && (s.toks[b].cap || (joins(b) && b + 1 < n && s.toks[b + 1].cap)) {
+            b += 1;
+        }
+        // A single capitalised word is a person or a place as often as a body.
+        if b - i >= 2 && is_attribution_source(s, i, b) {
+            out.push((i, b));
+        }
+        i = b;
+    }
+    out
 }
 
 /// "A met B here for the first session of X": the noun is the verb's event. "The session was
@@ -2195,6 +2271,20 @@ pub(crate) fn finish(b: &mut FrameBuilder) {
             score -= 3;
         }
         score += f.mentions.min(4) as i64;
+        // A mention with nothing of its own (no date, place, participant, body, number or
+        // series) in the body of the text is more often a generic aside ("mayors are used
+        // to the occasional delegation trip") than the story.
+        let c = &f.claim;
+        let bare = c.time.is_none()
+            && c.place.is_none()
+            && c.attendees.is_empty()
+            && c.organisations.is_empty()
+            && c.series.is_none()
+            && c.ordinal.is_none()
+            && c.counts.is_empty();
+        if bare && !f.heading {
+            score -= 2;
+        }
         if f.family == Family::Death || f.family == Family::Business {
             score -= 1;
         }
@@ -2231,6 +2321,7 @@ pub(crate) fn finish(b: &mut FrameBuilder) {
     }
     let main = root(b, main);
     b.frames[main].claim.main = true;
+    place_from_lede(b, main);
     let mut topic: Vec<String> = b.lede_words.clone();
     if let Some(series) = &b.frames[main].claim.series {
         for w in series_words(series) {
@@ -2261,5 +2352,46 @@ fn attach_quantities(b: &mut FrameBuilder, main: Option<usize>) {
         if let Some(t) = target {
             b.frames[t].claim.counts.push(q);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_organisation_cited_as_the_source_is_not_a_participant() {
+        let kb = Knowledge::load(&[]).expect("rules");
+        let sources = |t: &str| -> Vec<String> {
+            let s = Sentence::new(t, 0, t.len(), &kb);
+            crate::extract::orgs::find_orgs(&s, &kb)
+                .iter()
+                .filter(|o| is_attribution_source(&s, o.a, o.b))
+                .map(|o| s.phrase(o.a, o.b).to_string())
+                .collect()
+        };
+        assert_eq!(
+            sources("The quake struck at dawn, according to the French Seismic Institute."),
+            ["French Seismic Institute"]
+        );
+        assert_eq!(
+            sources("On Monday the French Seismic Institute said the quake struck at dawn."),
+            ["French Seismic Institute"]
+        );
+        assert!(
+            sources("On Monday the French Seismic Institute met its German partners.").is_empty()
+        );
+        let caps = |t: &str| -> Vec<String> {
+            let s = Sentence::new(t, 0, t.len(), &kb);
+            capitalised_sources(&s)
+                .into_iter()
+                .map(|(a, b)| s.phrase(a, b).to_string())
+                .collect()
+        };
+        assert_eq!(
+            caps("The quake hit Peru, according to the US Bureau of Quakes."),
+            ["US Bureau of Quakes"]
+        );
+        assert!(caps("The quake hit Peru and Chile on Monday.").is_empty());
     }
 }

@@ -122,6 +122,9 @@ pub struct FrameBuilder {
     pub(crate) quantities: Vec<(Option<usize>, CountAttr, usize)>,
     /// Content words of the headline, the title and the first sentence.
     pub(crate) lede_words: Vec<String>,
+    /// Places the first paragraph sets in time without tying them to an event: "in X last
+    /// week" (place name, its span, the days of the time).
+    pub(crate) lede_settings: Vec<(String, Span, (NaiveDate, NaiveDate))>,
 }
 
 impl FrameBuilder {
@@ -168,6 +171,9 @@ impl FrameBuilder {
         let before = self.frames.len();
         attach::read(self, input, &z, sentence);
         let created: Vec<usize> = (before..self.frames.len()).collect();
+        if self.para == 0 && !s.is_heading() {
+            self.note_settings(input, &created);
+        }
         let qs = quantity::find(input, &z);
         for q in qs {
             // The frame of the quantity's clause: the nearest frame mentioned before it in
@@ -182,6 +188,41 @@ impl FrameBuilder {
             self.quantities.push((frame, q, sentence));
         }
         pairing::find(input, &z, &self.series, self.published)
+    }
+
+    /// "found in X last week", "In X on Tuesday,": a place after "in" with a time expression
+    /// within four words of it, that no frame of the sentence took.
+    fn note_settings(&mut self, input: &SentenceInput<'_, '_>, created: &[usize]) {
+        let s = input.s;
+        for p in input.places {
+            if p.a == 0 || !matches!(s.f(p.a - 1), "in" | "at") {
+                continue;
+            }
+            let sp = Span::new(s.toks[p.a].start, s.toks[p.b - 1].end);
+            let taken = created.iter().any(|&i| {
+                self.frames[i]
+                    .claim
+                    .place
+                    .as_ref()
+                    .is_some_and(|x| x.span == sp)
+            });
+            if taken {
+                continue;
+            }
+            let near_end = s
+                .toks
+                .get((p.b + 4).min(s.toks.len() - 1))
+                .map_or(s.end, |t| t.end);
+            let near_start = s.toks[p.a.saturating_sub(4)].start;
+            let time = input.times.iter().find(|t| {
+                t.span.start >= near_start
+                    && t.span.end <= near_end
+                    && t.value.parts().and_then(|x| x.range).is_some()
+            });
+            if let Some(range) = time.and_then(|t| t.value.parts()?.range) {
+                self.lede_settings.push((p.name.clone(), sp, range));
+            }
+        }
     }
 
     /// The document's frames, merged: the main event first among equals, then the others by

@@ -23,6 +23,12 @@
 //! - the scaling ratio time(S) / time(S/2) for every size S (the half-size corpus is the
 //!   first half of the full one: same seed, the archive's first months).
 //!
+//! - the claim store (issue 14), on the sizes asked for: the first check (store written) and
+//!   the second (nothing changed), a check after one article changed, `check DRAFT
+//!   --against DIR` with the store built, four `extract --format jsonl` shards and `check
+//!   --claims` of them, each compared with the output of a check without the store
+//!   (`FACTDIFF_BENCH_STORE=0` skips them).
+//!
 //! Nothing is asserted: the benchmark only reports numbers. Other settings:
 //! `FACTDIFF_BENCH_SEED` (1), `FACTDIFF_BENCH_SCALING` (1; 0 skips the half sizes),
 //! `FACTDIFF_BENCH_STAGES` (1: in-process stage timings below 500 MB; 0: none; all: every
@@ -236,6 +242,288 @@ struct Measure {
     extract: Run,
     check: Run,
     stages: Option<Stages>,
+    store: Option<StoreMeasure>,
+}
+
+/// The claim store on one corpus (issue 14).
+#[derive(Debug, Clone)]
+struct StoreMeasure {
+    /// First check, the store empty (it is written).
+    first: Run,
+    /// Second check, nothing changed.
+    second: Run,
+    second_same: bool,
+    /// Check after one article changed.
+    changed: Run,
+    changed_same: bool,
+    /// `check DRAFT --against DIR`, store built.
+    against: Run,
+    /// Its findings are those of a full check of DIR and the draft that involve the draft.
+    against_same: bool,
+    against_findings: usize,
+    /// Full `check DIR DRAFT --no-cache`, for memory.
+    full_with_draft: Run,
+    /// `extract --format jsonl`, four shards one after the other (summed).
+    shards: Run,
+    /// `check --claims` of the four shards.
+    claims: Run,
+    claims_same: bool,
+    /// Size of the database.
+    store_bytes: u64,
+}
+
+/// Runs `cmd` once with standard output to a file; gives the run and the output.
+fn capture(cmd: &mut Command, timeout: Duration) -> (Run, Vec<u8>) {
+    let path = std::env::temp_dir().join(format!("factdiff-bench-out-{}", std::process::id()));
+    let file = File::create(&path).expect("bench output file");
+    let r = run(cmd, Stdio::from(file), timeout);
+    let out = fs::read(&path).unwrap_or_default();
+    let _ = fs::remove_file(&path);
+    (r, out)
+}
+
+/// The findings of a JSON report that point into `path`.
+fn findings_about(json: &[u8], path: Option<&str>) -> Vec<serde_json::Value> {
+    let v: serde_json::Value = serde_json::from_slice(json).unwrap_or_default();
+    v["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|f| {
+            path.is_none_or(|p| {
+                f["locations"]
+                    .as_array()
+                    .is_some_and(|ls| ls.iter().any(|l| l["path"] == p))
+            })
+        })
+        .collect()
+}
+
+/// `text` with the first "Nth meeting" made "(N+1)th meeting".
+fn next_ordinal(text: &str) -> String {
+    for suffix in ["th meeting", "st meeting", "nd meeting", "rd meeting"] {
+        let Some(at) = text.find(suffix) else {
+            continue;
+        };
+        let start = text[..at]
+            .rfind(|c: char| !c.is_ascii_digit())
+            .map_or(0, |i| i + 1);
+        let Ok(n) = text[start..at].parse::<u64>() else {
+            continue;
+        };
+        let next = n + 1;
+        let ending = match (next % 10, next % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        return format!(
+            "{}{next}{ending} meeting{}",
+            &text[..start],
+            &text[at + suffix.len()..]
+        );
+    }
+    text.to_string()
+}
+
+/// The store's measurements on `dir`: first and second check, one article changed, a
+/// draft against the archive, and four JSON Lines shards checked with `--claims`.
+fn measure_store(
+    bin: &Path,
+    root: &Path,
+    dir: &Path,
+    mb: f64,
+    runs: usize,
+    timeout: Duration,
+    warm_cache: &dyn Fn(),
+) -> StoreMeasure {
+    let cache = root.join(format!("store-mb{mb}"));
+    let work = root.join(format!("store-work-mb{mb}"));
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).expect("bench work folder");
+    let check = |extra: &[&str]| {
+        let mut c = Command::new(bin);
+        c.arg("check")
+            .arg(dir)
+            .args(["--format", "json"])
+            .args(extra);
+        c
+    };
+    let cache_s = cache.display().to_string();
+    warm_cache();
+    let (_, plain) = capture(&mut check(&["--no-cache"]), timeout);
+    // First check: an empty store each time.
+    let mut first: Option<Run> = None;
+    for _ in 0..runs.max(1) {
+        let _ = fs::remove_dir_all(&cache);
+        warm_cache();
+        let (r, _) = capture(&mut check(&["--cache-dir", &cache_s]), timeout);
+        first = Some(match first {
+            Some(b) if b.wall <= r.wall => b,
+            _ => r,
+        });
+    }
+    let first = first.expect("a run");
+    let mut second: Option<(Run, Vec<u8>)> = None;
+    for _ in 0..runs.max(1) {
+        warm_cache();
+        let (r, out) = capture(&mut check(&["--cache-dir", &cache_s]), timeout);
+        if second.as_ref().is_none_or(|(b, _)| r.wall < b.wall) {
+            second = Some((r, out));
+        }
+    }
+    let (second, second_out) = second.expect("a run");
+    let store_bytes = fs::metadata(cache.join("claims.sqlite")).map_or(0, |m| m.len());
+    eprintln!(
+        "  store   first {:.2} s, second {:.2} s ({:.2}×), identical: {}",
+        first.wall,
+        second.wall,
+        second.wall / first.wall,
+        second_out == plain
+    );
+    // One article changed: a sentence added to the first article of the second folder.
+    let article = fs::read_dir(dir.join("d0001"))
+        .ok()
+        .and_then(|rd| {
+            let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            v.sort();
+            v.into_iter().next()
+        })
+        .expect("an article in d0001");
+    let original = fs::read(&article).expect("article");
+    let mut edited = original.clone();
+    edited.extend_from_slice(b"\n\nThe ministers met again in Rabat on Monday, March 3, 2025.\n");
+    fs::write(&article, &edited).expect("edit article");
+    warm_cache();
+    let (changed, changed_out) = capture(&mut check(&["--cache-dir", &cache_s]), timeout);
+    let (_, changed_plain) = capture(&mut check(&["--no-cache"]), timeout);
+    fs::write(&article, &original).expect("restore article");
+    let changed_same = changed_out == changed_plain;
+    eprintln!(
+        "  store   one article changed {:.2} s, identical to --no-cache: {changed_same}",
+        changed.wall
+    );
+    // A draft: the archive's last article written again with the next number for its
+    // meeting (so it contradicts the reports of the same meeting).
+    let last = {
+        let mut folders: Vec<PathBuf> = fs::read_dir(dir)
+            .expect("corpus")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        folders.sort();
+        let mut files: Vec<PathBuf> = folders
+            .last()
+            .and_then(|f| fs::read_dir(f).ok())
+            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.retain(|f| f.extension().is_some_and(|e| e == "txt"));
+        files.sort();
+        files
+            .pop()
+            .expect("a plain-text article in the last folder")
+    };
+    let text = fs::read_to_string(&last).expect("last article");
+    let draft_text = next_ordinal(&text);
+    let draft = work.join("draft.txt");
+    fs::write(&draft, draft_text).expect("draft");
+    let draft_s = draft.display().to_string();
+    let against_cmd = || {
+        let mut c = Command::new(bin);
+        c.args(["check", &draft_s, "--against"]).arg(dir).args([
+            "--format",
+            "json",
+            "--cache-dir",
+            &cache_s,
+        ]);
+        c
+    };
+    // Bring the store up to date (the restored article) before timing.
+    let _ = capture(&mut against_cmd(), timeout);
+    let mut against: Option<(Run, Vec<u8>)> = None;
+    for _ in 0..runs.max(1) {
+        warm_cache();
+        let (r, out) = capture(&mut against_cmd(), timeout);
+        if against.as_ref().is_none_or(|(b, _)| r.wall < b.wall) {
+            against = Some((r, out));
+        }
+    }
+    let (against, against_out) = against.expect("a run");
+    warm_cache();
+    let (full_with_draft, full_out) = capture(
+        Command::new(bin).arg("check").arg(dir).arg(&draft).args([
+            "--format",
+            "json",
+            "--no-cache",
+        ]),
+        timeout,
+    );
+    let drafts_findings = findings_about(&against_out, None);
+    let against_same = drafts_findings == findings_about(&full_out, Some(&draft_s));
+    eprintln!(
+        "  against {:.2} s, {} findings, identical to the full check's about the draft: {against_same}",
+        against.wall,
+        drafts_findings.len()
+    );
+    // Four shards: the folders dealt round-robin, each extracted on its own.
+    let mut folders: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("corpus")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    let mut shards = Run::default();
+    let mut shard_files = Vec::new();
+    for i in 0..4 {
+        let mine: Vec<&PathBuf> = folders.iter().skip(i).step_by(4).collect();
+        let out = work.join(format!("shard{i}.jsonl"));
+        let file = File::create(&out).expect("shard file");
+        let r = run(
+            Command::new(bin)
+                .arg("extract")
+                .args(&mine)
+                .args(["--format", "jsonl"]),
+            Stdio::from(file),
+            timeout,
+        );
+        shards.wall += r.wall;
+        shards.cpu += r.cpu;
+        shards.max_rss_kb = shards.max_rss_kb.max(r.max_rss_kb);
+        shards.timed_out |= r.timed_out;
+        shard_files.push(out);
+    }
+    let (claims, claims_out) = capture(
+        Command::new(bin)
+            .arg("check")
+            .arg("--claims")
+            .args([2, 0, 3, 1].map(|i| &shard_files[i]))
+            .args(["--format", "json"]),
+        timeout,
+    );
+    let claims_same = findings_about(&claims_out, None) == findings_about(&plain, None);
+    eprintln!(
+        "  claims  4 shards extracted in {:.2} s, checked in {:.2} s, same findings: {claims_same}",
+        shards.wall, claims.wall
+    );
+    let _ = fs::remove_dir_all(&work);
+    StoreMeasure {
+        first,
+        second,
+        second_same: second_out == plain,
+        changed,
+        changed_same,
+        against,
+        against_same,
+        against_findings: drafts_findings.len(),
+        full_with_draft,
+        shards,
+        claims,
+        claims_same,
+        store_bytes,
+    }
 }
 
 fn env_or(name: &str, default: &str) -> String {
@@ -289,6 +577,7 @@ fn corpus_for(root: &Path, mb: f64, seed: u64) -> (PathBuf, String) {
     (dir, stats.manifest(&opts))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn measure(
     bin: &Path,
     root: &Path,
@@ -297,6 +586,7 @@ fn measure(
     runs: usize,
     timeout: Duration,
     with_stages: bool,
+    with_store: bool,
 ) -> Measure {
     eprintln!("archive bench: {mb} MB");
     let (dir, manifest) = corpus_for(root, mb, seed);
@@ -323,6 +613,10 @@ fn measure(
         move || {
             let mut c = Command::new(bin);
             c.arg(cmd).arg(&dir).args(["--format", "json"]);
+            // The cold check: every article read and extracted, no claim store.
+            if cmd == "check" {
+                c.arg("--no-cache");
+            }
             c
         }
     };
@@ -362,6 +656,8 @@ fn measure(
         );
         s
     });
+    let store = (with_store && !check.timed_out)
+        .then(|| measure_store(bin, root, &dir, mb, runs, timeout, &warm_cache));
     Measure {
         mb,
         articles,
@@ -371,6 +667,7 @@ fn measure(
         extract,
         check,
         stages,
+        store,
     }
 }
 
@@ -446,6 +743,46 @@ fn tables(ms: &[Measure]) -> String {
                     s.claims,
                     s.findings,
                     m.planted
+                );
+            }
+        }
+    }
+    if ms.iter().any(|m| m.store.is_some()) {
+        let _ = writeln!(
+            out,
+            "\nClaim store (seconds; `check` cold is the check above, without the store):\n"
+        );
+        let _ = writeln!(
+            out,
+            "| size | check cold | first (store written) | second | second / first | identical | one article changed | identical to --no-cache | store size | draft --against | --against / cold | same findings as the full check | peak RSS --against | peak RSS full check with draft | 4 jsonl shards (extract) | check --claims | same findings |"
+        );
+        let _ = writeln!(
+            out,
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        );
+        for m in ms {
+            if let Some(st) = &m.store {
+                let _ = writeln!(
+                    out,
+                    "| {} MB | {} | {} | {} | {:.3} | {} | {} | {} | {:.0} MB | {} | {:.3} | {} ({} findings) | {:.0} MB | {:.0} MB | {} | {} | {} |",
+                    m.mb,
+                    secs(&m.check),
+                    secs(&st.first),
+                    secs(&st.second),
+                    st.second.wall / st.first.wall,
+                    st.second_same,
+                    secs(&st.changed),
+                    st.changed_same,
+                    st.store_bytes as f64 / 1e6,
+                    secs(&st.against),
+                    st.against.wall / m.check.wall,
+                    st.against_same,
+                    st.against_findings,
+                    st.against.max_rss_kb as f64 / 1024.0,
+                    st.full_with_draft.max_rss_kb as f64 / 1024.0,
+                    secs(&st.shards),
+                    secs(&st.claims),
+                    st.claims_same,
                 );
             }
         }
@@ -550,7 +887,18 @@ fn main() {
             "all" => true,
             _ => mb < 500.0,
         };
-        results.push(measure(&bin, &root, mb, seed, runs, timeout, with_stages));
+        // The claim store is measured on the sizes asked for, not on their halves.
+        let with_store = env_or("FACTDIFF_BENCH_STORE", "1") != "0" && sizes.contains(&mb);
+        results.push(measure(
+            &bin,
+            &root,
+            mb,
+            seed,
+            runs,
+            timeout,
+            with_stages,
+            with_store,
+        ));
         if mb >= 500.0 && !keep {
             let dir = root.join(format!("mb{mb}-seed{seed}"));
             if dir.join(MANIFEST).exists() {

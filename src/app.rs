@@ -46,11 +46,23 @@ pub enum ExtractFormat {
     Json,
 }
 
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// One line per claim.
+    Human,
+    /// The JSON contract (`version`, `documents[].claims[]`).
+    Json,
+    /// JSON Lines: a header, then each document and its claims, one record a line; what
+    /// `check --claims` reads back (see docs/store.md).
+    Jsonl,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the claims read from articles.
-    Extract(ReadArgs),
+    Extract(ExtractArgs),
     /// Cross-check articles and report contradictions.
     #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
@@ -118,12 +130,43 @@ pub struct ReadArgs {
     pub rules: Vec<PathBuf>,
 }
 
-/// Arguments of `check`.
+/// Arguments of `extract`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub struct ExtractArgs {
     /// Article files or folders.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Reference date for articles whose metadata gives none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormat::Human)]
+    pub format: ClaimsFormat,
+    /// Extra rules folder (may repeat).
+    #[arg(long = "rules")]
+    pub rules: Vec<PathBuf>,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Article files or folders (with --against: the drafts).
+    #[arg(required_unless_present = "claims")]
+    pub paths: Vec<PathBuf>,
+    /// Report only findings that involve at least one of PATH (the drafts), checked against
+    /// the articles of these files or folders (the archive, read through the claim store).
+    #[arg(long, num_args = 1.., value_name = "ARCHIVE")]
+    pub against: Vec<PathBuf>,
+    /// Check claims files written by `extract --format jsonl` (shards of one archive, in
+    /// any order) instead of reading articles.
+    #[arg(long, num_args = 1.., value_name = "FILE", conflicts_with_all = ["paths", "against"])]
+    pub claims: Vec<PathBuf>,
+    /// Folder of the claim store (default: .factdiff_cache in the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Read and extract every article, without the claim store.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub no_cache: bool,
     /// Reference date for articles whose metadata gives none (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub date: Option<NaiveDate>,
@@ -211,7 +254,7 @@ fn print_error(e: impl Into<miette::Report>) {
 fn run_extract(
     paths: &[PathBuf],
     date: Option<NaiveDate>,
-    format: ExtractFormat,
+    format: ClaimsFormat,
     rules: &[PathBuf],
 ) -> i32 {
     let Some(kb) = load_knowledge(rules) else {
@@ -221,29 +264,36 @@ fn run_extract(
         default_date: date,
         ..LoadOptions::default()
     };
+    let jsonl = format == ClaimsFormat::Jsonl;
     // Articles are read and extracted on all cores a batch at a time, and written out in
     // their sorted order as each batch is done: an archive is never held whole.
     const BATCH: usize = 2048;
     let (files, mut problems) = corpus::collect_files(paths, &options.exclude);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let mut writer = crate::report::ExtractWriter::new(&mut out, format == ExtractFormat::Json);
-    let mut next_id: u32 = 0;
     let mut written: std::io::Result<()> = Ok(());
+    if jsonl {
+        written = out.write_all(
+            crate::store::records::header_line(&crate::store::rules_hash(&kb)).as_bytes(),
+        );
+    }
+    let mut writer = crate::report::ExtractWriter::new(&mut out, format == ClaimsFormat::Json);
+    let mut next_id: u32 = 0;
     for batch in files.chunks(BATCH) {
         use rayon::prelude::*;
         let read: Vec<(String, Result<Vec<corpus::Document>, corpus::InputError>)> = batch
             .par_iter()
             .map(|f| (corpus::display_path(f), corpus::read_file(f, &options)))
             .collect();
+        // Each document with its file and place in the file (what a claims file records).
         let mut docs = Vec::new();
         for (shown, result) in read {
             match result {
                 Ok(ds) => {
                     problems.extend(corpus::file_notices(&shown, &ds));
-                    for mut d in ds {
+                    for (index, mut d) in ds.into_iter().enumerate() {
                         d.id = crate::span::DocId(next_id);
                         next_id = next_id.saturating_add(1);
-                        docs.push(d);
+                        docs.push((shown.clone(), index, d));
                     }
                 }
                 Err(e) => problems.push(e),
@@ -252,11 +302,21 @@ fn run_extract(
         let json = writer.json();
         let parts: Vec<std::io::Result<Vec<u8>>> = docs
             .par_iter()
-            .map(|d| crate::report::ExtractWriter::render(json, d, &extract::extract(d, &kb)))
+            .map(|(file, index, d)| {
+                let claims = extract::extract(d, &kb);
+                if jsonl {
+                    Ok(crate::store::records::render(file, *index, d, &claims))
+                } else {
+                    crate::report::ExtractWriter::render(json, d, &claims)
+                }
+            })
             .collect();
-        written = parts
-            .into_iter()
-            .try_for_each(|part| writer.rendered(&part?));
+        // JSON Lines parts go out as they are (the writer adds brackets only for JSON).
+        written = written.and_then(|_| {
+            parts
+                .into_iter()
+                .try_for_each(|part| writer.rendered(&part?))
+        });
         if written.is_err() {
             break;
         }
@@ -329,36 +389,234 @@ fn load_config(args: &CheckArgs) -> Result<Config, crate::config::ConfigError> {
     }
 }
 
-/// Reads the articles under `paths`, leaving out what the configuration excludes.
-/// Reads and checks the articles under `paths`, leaving out what the configuration
-/// excludes. Texts are kept in memory only for the HTML report, which shows every article.
+/// Reads and checks the articles under `paths` (or the claims files of `--claims`), leaving
+/// out what the configuration excludes, through the claim store unless `--no-cache`. Texts
+/// are kept in memory only for the HTML report, which shows every article. `None` (after
+/// saying why) when claims files cannot be read.
 fn load_and_analyse(
     args: &CheckArgs,
     config: &Config,
     kb: &Knowledge,
-) -> (corpus::Corpus, pipeline::Analysis, pipeline::Timings) {
-    let walk = std::time::Instant::now();
-    let (files, mut problems) = corpus::collect_files(&args.paths, &[]);
-    let files: Vec<PathBuf> = files
-        .into_iter()
-        .filter(|f| !config.is_excluded(&corpus::display_path(f)))
-        .collect();
-    if std::env::var_os("FACTDIFF_TIMINGS").is_some() {
-        say!(
-            "factdiff: timings: walk {:.2} s, {} files",
-            walk.elapsed().as_secs_f64(),
-            files.len()
-        );
-    }
+) -> Option<(corpus::Corpus, pipeline::Analysis, pipeline::Timings)> {
     let options = LoadOptions {
         default_date: args.date,
         ..LoadOptions::default()
     };
     let keep_texts = args.format == Format::Html;
-    let (mut corpus, analysis, timings) = pipeline::analyse_paths(&files, &options, kb, keep_texts);
+    let timed = std::env::var_os("FACTDIFF_TIMINGS").is_some();
+    if !args.claims.is_empty() {
+        return analyse_claims_files(args, kb, &options, keep_texts);
+    }
+    let walk = std::time::Instant::now();
+    let collect = |paths: &[PathBuf]| {
+        let (files, problems) = corpus::collect_files(paths, &[]);
+        let files: Vec<PathBuf> = files
+            .into_iter()
+            .filter(|f| !config.is_excluded(&corpus::display_path(f)))
+            .collect();
+        (files, problems)
+    };
+    let (files, mut problems) = collect(&args.paths);
+    let (archive, archive_problems) = if args.against.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        collect(&args.against)
+    };
+    problems.extend(archive_problems);
+    if timed {
+        say!(
+            "factdiff: timings: walk {:.2} s, {} files",
+            walk.elapsed().as_secs_f64(),
+            files.len() + archive.len()
+        );
+    }
+    let store = if args.no_cache {
+        None
+    } else {
+        let dir = args
+            .cache_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(".factdiff_cache"));
+        let engine = crate::store::db::engine_key(&crate::store::rules_hash(kb), &options);
+        let mut notices = Vec::new();
+        let opened = crate::store::Store::open(&dir, engine, &mut notices);
+        for n in notices {
+            say!("{n}");
+        }
+        match opened {
+            Ok(s) => Some(s),
+            Err(n) => {
+                say!("{n}");
+                None
+            }
+        }
+    };
+    let (mut corpus, analysis, timings) = if args.against.is_empty() {
+        match store {
+            Some(mut store) => {
+                let t0 = std::time::Instant::now();
+                // An unchanged archive checked again: its findings are stored with it.
+                let again = (!keep_texts)
+                    .then(|| store.run_key(&files))
+                    .flatten()
+                    .and_then(|key| store.stored_findings(&key))
+                    .and_then(|findings| Some((findings, store.load_documents(&files)?)));
+                if let Some((findings, loaded)) = again {
+                    if timed {
+                        say!(
+                            "factdiff: timings: claim store: {} files reused, 0 read and extracted, findings reused",
+                            loaded.reused
+                        );
+                    }
+                    let mut corpus = loaded.corpus;
+                    pipeline::reload_texts(&mut corpus, &findings, &options);
+                    let timings = pipeline::Timings {
+                        extract: t0.elapsed().as_secs_f64(),
+                        ..pipeline::Timings::default()
+                    };
+                    let analysis = pipeline::Analysis {
+                        claims: loaded.claims,
+                        claims_read: loaded.claims_read,
+                        findings,
+                    };
+                    (corpus, analysis, timings)
+                } else {
+                    let bar = Progress::new(files.len());
+                    let loaded =
+                        store.load(&files, &options, kb, keep_texts, None, &|n| bar.inc(n));
+                    bar.finish();
+                    for n in &loaded.notices {
+                        say!("{n}");
+                    }
+                    if timed {
+                        say!(
+                            "factdiff: timings: claim store: {} files reused, {} read and extracted",
+                            loaded.reused, loaded.extracted
+                        );
+                    }
+                    let extracted = t0.elapsed().as_secs_f64();
+                    let mut corpus = loaded.corpus;
+                    let (findings, mut timings) = pipeline::check_claims(
+                        &mut corpus,
+                        &loaded.claims,
+                        kb,
+                        &options,
+                        keep_texts,
+                        None,
+                    );
+                    timings.extract = extracted;
+                    if let Some(key) = store.run_key(&files) {
+                        if let Err(e) = store.store_findings(&key, &findings) {
+                            say!("factdiff: notice: claim store: findings not kept ({e})");
+                        }
+                    }
+                    let analysis = pipeline::Analysis {
+                        claims: loaded.claims,
+                        claims_read: loaded.claims_read,
+                        findings,
+                    };
+                    (corpus, analysis, timings)
+                }
+            }
+            None => {
+                let bar = Progress::new(files.len());
+                let done =
+                    pipeline::analyse_paths_progress(&files, &options, kb, keep_texts, &|n| {
+                        bar.inc(n)
+                    });
+                bar.finish();
+                done
+            }
+        }
+    } else {
+        crate::store::against::analyse(store, &files, &archive, &options, kb, keep_texts, timed)
+    };
     problems.append(&mut corpus.problems);
+    problems.sort_by(|a, b| a.path().cmp(b.path()));
     corpus.problems = problems;
-    (corpus, analysis, timings)
+    Some((corpus, analysis, timings))
+}
+
+/// `check --claims FILE...`: resolution and the rules over claims extracted elsewhere.
+fn analyse_claims_files(
+    args: &CheckArgs,
+    kb: &Knowledge,
+    options: &LoadOptions,
+    keep_texts: bool,
+) -> Option<(corpus::Corpus, pipeline::Analysis, pipeline::Timings)> {
+    let t0 = std::time::Instant::now();
+    let keep = |c: &extract::Claim| keep_texts || pipeline::needed_by_rules(c);
+    let loaded =
+        match crate::store::records::load(&args.claims, &crate::store::rules_hash(kb), keep) {
+            Ok(l) => l,
+            Err(e) => {
+                print_error(e);
+                return None;
+            }
+        };
+    for n in &loaded.notices {
+        say!("{n}");
+    }
+    let mut corpus = loaded.corpus;
+    if keep_texts {
+        // The HTML report shows every article: read those that are there.
+        use rayon::prelude::*;
+        corpus.documents.par_iter_mut().for_each(|d| {
+            corpus::reload_text(d, options);
+        });
+    }
+    let extracted = t0.elapsed().as_secs_f64();
+    let (findings, mut timings) =
+        pipeline::check_claims(&mut corpus, &loaded.claims, kb, options, keep_texts, None);
+    timings.extract = extracted;
+    Some((
+        corpus,
+        pipeline::Analysis {
+            claims: loaded.claims,
+            claims_read: loaded.claims_read,
+            findings,
+        },
+        timings,
+    ))
+}
+
+/// A progress bar on standard error for long runs: only on a terminal, never in CI.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// Files below which no bar is drawn: a short run ends before it would help.
+    const MIN_FILES: usize = 1000;
+
+    fn new(files: usize) -> Progress {
+        let show = files >= Self::MIN_FILES
+            && std::io::stderr().is_terminal()
+            && std::env::var_os("CI").is_none();
+        Progress(show.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(files as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{prefix} {bar:30} {pos}/{len} files ({eta} left)",
+            ) {
+                bar.set_style(style);
+            }
+            bar.set_prefix("factdiff: reading");
+            bar
+        }))
+    }
+
+    fn inc(&self, n: u64) {
+        if let Some(b) = &self.0 {
+            b.inc(n);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
 }
 
 /// True when the human report may use colour: standard output is a terminal and neither
@@ -402,7 +660,9 @@ fn run_check(args: &CheckArgs) -> i32 {
         warn_if_foreign_baseline(b, &args.paths);
     }
     let started = std::time::Instant::now();
-    let (mut corpus, analysis, timings) = load_and_analyse(args, &config, &kb);
+    let Some((mut corpus, analysis, timings)) = load_and_analyse(args, &config, &kb) else {
+        return EXIT_TROUBLE;
+    };
     let analysed = started.elapsed().as_secs_f64();
     let mut trouble = print_problems(std::mem::take(&mut corpus.problems));
     // FACTDIFF_TIMINGS=1 prints where the time went, for profiling large archives.

@@ -18,5 +18,6 @@ pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod span;
+pub mod store;
 pub mod text;
 pub mod timex;

@@ -103,8 +103,21 @@ pub fn analyse_paths(
     knowledge: &Knowledge,
     keep_texts: bool,
 ) -> (Corpus, Analysis, Timings) {
+    analyse_paths_progress(paths, options, knowledge, keep_texts, &|_| {})
+}
+
+/// [`analyse_paths`], calling `progress` with 1 as each document is extracted (for a
+/// progress bar).
+pub fn analyse_paths_progress(
+    paths: &[std::path::PathBuf],
+    options: &crate::corpus::LoadOptions,
+    knowledge: &Knowledge,
+    keep_texts: bool,
+    progress: &(dyn Fn(u64) + Sync),
+) -> (Corpus, Analysis, Timings) {
     let t0 = std::time::Instant::now();
     let (mut corpus, counted) = crate::corpus::load_files_map(paths, options, keep_texts, |d| {
+        progress(1);
         let mut claims = extract::extract(d, knowledge);
         let read = claims.len();
         // Without texts nobody lists every claim: keep what the rules read, in less memory.
@@ -122,46 +135,10 @@ pub fn analyse_paths(
             c.doc = doc.id;
         }
     }
-    let t1 = std::time::Instant::now();
-    let resolved = crate::resolve::resolve(&corpus, &claims, knowledge);
-    let t2 = std::time::Instant::now();
-    let ctx = crate::rules::RuleContext {
-        corpus: &corpus,
-        claims: &claims,
-        resolved: &resolved,
-        kb: knowledge,
-    };
-    let findings = crate::rules::run(&ctx);
-    let t3 = std::time::Instant::now();
-    // Freeing millions of small allocations takes seconds on an archive: do it on a thread
-    // of its own while the texts are read again and the report is written.
-    std::thread::spawn(move || drop(resolved));
-    if !keep_texts {
-        let mut wanted: Vec<usize> = findings
-            .iter()
-            .flat_map(|f| f.locations.iter())
-            .filter_map(|l| match l.source {
-                crate::rules::Source::Document(d) => Some(d.index()),
-                crate::rules::Source::Rules(_) => None,
-            })
-            .collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let wanted: rustc_hash::FxHashSet<usize> = wanted.into_iter().collect();
-        corpus
-            .documents
-            .par_iter_mut()
-            .enumerate()
-            .filter(|(i, _)| wanted.contains(i))
-            .for_each(|(_, doc)| {
-                crate::corpus::reload_text(doc, options);
-            });
-    }
-    let timings = Timings {
-        extract: (t1 - t0).as_secs_f64(),
-        resolve: (t2 - t1).as_secs_f64(),
-        rules: (t3 - t2).as_secs_f64(),
-    };
+    let extracted = t0.elapsed().as_secs_f64();
+    let (findings, mut timings) =
+        check_claims(&mut corpus, &claims, knowledge, options, keep_texts, None);
+    timings.extract = extracted;
     (
         corpus,
         Analysis {
@@ -171,6 +148,79 @@ pub fn analyse_paths(
         },
         timings,
     )
+}
+
+/// Resolves and checks claims already read (from the texts, a claim store or claims
+/// files), then reads again the texts of the documents the findings point into when they
+/// were let go (a document whose file is gone keeps no text: its excerpts are left out).
+/// With `drafts` (true per draft document), only the findings that point into a draft are
+/// kept.
+pub fn check_claims(
+    corpus: &mut Corpus,
+    claims: &[Vec<Claim>],
+    knowledge: &Knowledge,
+    options: &crate::corpus::LoadOptions,
+    keep_texts: bool,
+    drafts: Option<&[bool]>,
+) -> (Vec<Finding>, Timings) {
+    let t1 = std::time::Instant::now();
+    let resolved = crate::resolve::resolve(corpus, claims, knowledge);
+    let t2 = std::time::Instant::now();
+    let ctx = crate::rules::RuleContext {
+        corpus,
+        claims,
+        resolved: &resolved,
+        kb: knowledge,
+    };
+    let mut findings = crate::rules::run(&ctx);
+    if let Some(drafts) = drafts {
+        findings.retain(|f| {
+            f.locations.iter().any(|l| match l.source {
+                crate::rules::Source::Document(d) => drafts.get(d.index()) == Some(&true),
+                crate::rules::Source::Rules(_) => false,
+            })
+        });
+    }
+    let t3 = std::time::Instant::now();
+    // Freeing millions of small allocations takes seconds on an archive: do it on a thread
+    // of its own while the texts are read again and the report is written.
+    std::thread::spawn(move || drop(resolved));
+    if !keep_texts {
+        reload_texts(corpus, &findings, options);
+    }
+    let timings = Timings {
+        extract: 0.0,
+        resolve: (t2 - t1).as_secs_f64(),
+        rules: (t3 - t2).as_secs_f64(),
+    };
+    (findings, timings)
+}
+
+/// Reads again the texts of the documents `findings` point into.
+pub fn reload_texts(
+    corpus: &mut Corpus,
+    findings: &[Finding],
+    options: &crate::corpus::LoadOptions,
+) {
+    let mut wanted: Vec<usize> = findings
+        .iter()
+        .flat_map(|f| f.locations.iter())
+        .filter_map(|l| match l.source {
+            crate::rules::Source::Document(d) => Some(d.index()),
+            crate::rules::Source::Rules(_) => None,
+        })
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let wanted: rustc_hash::FxHashSet<usize> = wanted.into_iter().collect();
+    corpus
+        .documents
+        .par_iter_mut()
+        .enumerate()
+        .filter(|(i, _)| wanted.contains(i))
+        .for_each(|(_, doc)| {
+            crate::corpus::reload_text(doc, options);
+        });
 }
 
 /// True for the claims resolution and the rules read: people and their titles, heads of

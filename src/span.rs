@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Index of a document in the loaded corpus (its position in sorted load order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct DocId(pub u32);
 
 impl DocId {

@@ -79,7 +79,7 @@ fn write_report(cwd: &Path, paths: &[&str], out: &Path) {
     let status = Command::cargo_bin("factdiff")
         .expect("binary")
         .current_dir(cwd)
-        .arg("check")
+        .args(["check", "--no-cache"])
         .args(paths)
         .args(["--format", "html", "--output"])
         .arg(out)
@@ -205,7 +205,7 @@ fn seeds_report_renders_in_chromium() {
     let json = Command::cargo_bin("factdiff")
         .expect("binary")
         .current_dir(root)
-        .args(["check", "seeds/", "--format", "json"])
+        .args(["check", "seeds/", "--no-cache", "--format", "json"])
         .output()
         .expect("runs");
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON report");

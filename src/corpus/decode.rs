@@ -7,7 +7,7 @@
 use std::fmt;
 
 /// A remark about how a file was decoded, for the user.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     /// 1-based line of the file the remark is about, when there is one.
     pub line: Option<usize>,

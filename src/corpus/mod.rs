@@ -21,12 +21,12 @@ pub use walk::{collect_files, ARTICLE_EXTENSIONS};
 use crate::span::DocId;
 use chrono::NaiveDate;
 use miette::Diagnostic;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// How an article was stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text: the file is the text.
@@ -40,7 +40,7 @@ pub enum Format {
 }
 
 /// Where a document's publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateSource {
     /// Front matter `date:` field.
@@ -56,7 +56,7 @@ pub enum DateSource {
 }
 
 /// One article, ready for extraction.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     /// Position in the corpus.
     pub id: DocId,

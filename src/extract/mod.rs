@@ -18,10 +18,10 @@ use crate::corpus::Document;
 use crate::knowledge::Knowledge;
 use crate::span::{DocId, Span};
 use crate::timex::TimeValue;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a claim asserts. Serialised flat into the claim with a `kind` tag.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum ClaimData {
     /// A time expression.
@@ -51,11 +51,11 @@ pub enum ClaimData {
         #[serde(skip_serializing_if = "Option::is_none")]
         country: Option<String>,
         /// True for a title no longer held ("former", "ex-", "then-").
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(skip_serializing_if = "std::ops::Not::not", default)]
         former: bool,
         /// True when the sentence is dated more than a year before the article ("in 1991,
         /// Prime Minister X signed ..."): the title was held then, not on the article's date.
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        #[serde(skip_serializing_if = "std::ops::Not::not", default)]
         historical: bool,
     },
     /// An organisation, optionally with a person it is attached to ("at the head of").
@@ -119,7 +119,7 @@ pub enum ClaimData {
 /// An event frame: what an article says happened (or will happen), with its arguments.
 /// Built by [`frames`]; several mentions of one event in an article are merged into one
 /// frame, and each argument says how it was attached ([`Via`]).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventClaim {
     /// The kind of event as reports name it ("session", "summit", "earthquake", "visit").
     pub noun: String,
@@ -144,7 +144,7 @@ pub struct EventClaim {
     pub time: Option<Attr<TimeValue>>,
     /// What part of the event the date is: its first day ("opened on"), its last ("ended
     /// on"), or the whole of it.
-    #[serde(skip_serializing_if = "TimeRole::is_whole")]
+    #[serde(skip_serializing_if = "TimeRole::is_whole", default)]
     pub time_role: TimeRole,
     /// Its length in days when stated ("the two-day session").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -154,16 +154,16 @@ pub struct EventClaim {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative_time: Option<String>,
     /// Named people who took part, with their roles.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub attendees: Vec<Participant>,
     /// Organisations that took part or acted.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub organisations: Vec<Attr<String>>,
     /// Countries involved (ISO codes, sorted).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub countries: Vec<String>,
     /// Numbers stated about it: counts, casualties, money, percentages.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub counts: Vec<CountAttr>,
     /// True when the text announces it for the future ("will be held", "is due to").
     pub planned: bool,
@@ -173,18 +173,18 @@ pub struct EventClaim {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance: Option<frames::lexicon::Instance>,
     /// True for the article's main event.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub main: bool,
     /// Content words of its name and of the article's lede, stemmed: what it is about.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub topic: Vec<String>,
     /// Other mentions of the same event in the article (merged into this frame).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub mentions: Vec<Span>,
 }
 
 /// What part of an event a date gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeRole {
     /// The event as a whole ("held on", "took place on").
@@ -204,7 +204,7 @@ impl TimeRole {
 }
 
 /// How a frame argument was attached to its event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Via {
     /// In the same clause as the event's trigger.
@@ -231,7 +231,7 @@ impl Via {
 }
 
 /// A person taking part in an event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Participant {
     /// The name as written.
     pub value: String,
@@ -243,7 +243,7 @@ pub struct Participant {
 }
 
 /// A weekday stated beside a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatedWeekday {
     /// ISO weekday number, 1 = Monday.
     pub day: u32,
@@ -257,7 +257,7 @@ pub struct StatedWeekday {
 
 /// A number stated about an event: a count, a toll, an amount of money or a percentage,
 /// with what makes two of them comparable or not.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CountAttr {
     /// The number (rounded; money in currency units, so "€3.5 million" is 3500000).
     pub value: u64,
@@ -271,11 +271,13 @@ pub struct CountAttr {
     /// "count", "money", "percent" or "magnitude".
     pub measure: String,
     /// What happened to the counted ("dead", "injured", "arrested", "delegation"...), or "".
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty", default)]
     pub class: String,
     /// The interval the wording allows: "at least 40" is 40..inf, "about 200" 180..220.
+    #[serde(deserialize_with = "low_bound")]
     pub low: f64,
-    /// Upper end of the interval.
+    /// Upper end of the interval. JSON has no infinity: serde_json writes it as `null`.
+    #[serde(deserialize_with = "high_bound")]
     pub high: f64,
     /// Currency code for money ("EUR", "USD").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -284,10 +286,10 @@ pub struct CountAttr {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
     /// A part of a larger figure ("14 of the 17", "€1.9 billion of the €3.2 billion").
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub part: bool,
     /// A sum of parts given as a total ("36 on both sides", "in all").
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub total: bool,
     /// Who the text says gave the figure ("police", "the union"), folded.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -296,19 +298,29 @@ pub struct CountAttr {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<TimeValue>,
     /// The figure rose to this value ("rose to", "climbed to", "new toll").
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub rising: bool,
     /// An increment, not a total ("nine more bodies").
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub increment: bool,
     /// The number sits in a stretch about something else (an earlier event, a quotation):
     /// kept for reading, not compared.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub aside: bool,
 }
 
+/// A lower bound read back from JSON, where an infinite one was written as `null`.
+fn low_bound<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NEG_INFINITY))
+}
+
+/// An upper bound read back from JSON, where an infinite one was written as `null`.
+fn high_bound<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
+}
+
 /// A value with the span it was read from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attr<T> {
     /// The value.
     pub value: T,
@@ -316,12 +328,12 @@ pub struct Attr<T> {
     #[serde(flatten)]
     pub span: Span,
     /// How it was attached to its event.
-    #[serde(skip_serializing_if = "Via::is_clause")]
+    #[serde(skip_serializing_if = "Via::is_clause", default)]
     pub via: Via,
 }
 
 /// One assertion read from one document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// The document it was read from.
     #[serde(skip)]

@@ -625,8 +625,15 @@ fn to_items(corpus: &Corpus, db: &SourceDb<'_>, findings: Vec<Finding>) -> Vec<I
                 .into_iter()
                 .filter_map(|l| {
                     let source = db.id_of(l.source)?;
+                    // A document known only from its claims (`check --claims` without the
+                    // file) keeps its path and span, with no excerpt.
+                    let span = match db.clamp(source, l.span) {
+                        Some(span) => span,
+                        None if db.get(source).is_some_and(|s| s.text.is_empty()) => l.span,
+                        None => return None,
+                    };
                     Some(ItemLocation {
-                        span: db.clamp(source, l.span)?,
+                        span,
                         source,
                         label: l.label,
                     })

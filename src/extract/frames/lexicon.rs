@@ -5,7 +5,7 @@
 //! General English, not knowledge about any event: which bodies meet and where comes from the
 //! text and the rules files.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Coarse kind of event. Two reports can only be of one event when their families agree
 /// (see [`Family::compatible`]).
@@ -381,7 +381,7 @@ pub fn other_instance(folded: &str) -> Option<Instance> {
 }
 
 /// Which instance of a series a mention names, when not the story's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Instance {
     /// "the next meeting".

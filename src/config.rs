@@ -210,7 +210,10 @@ impl Config {
             invalid(
                 e.message().trim().to_string(),
                 e.span(),
-                Some("see README.md, section \"Configuration\", for the keys".to_string()),
+                Some(
+                    "see docs/writing-rules.md, section \"Configuration\", for the keys"
+                        .to_string(),
+                ),
             )
         })?;
         let unknown_rule = |id: &Spanned<String>| {

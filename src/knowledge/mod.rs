@@ -315,7 +315,7 @@ pub enum KnowledgeError {
     #[error("{path}: {message}")]
     #[diagnostic(
         code(factdiff::rules::invalid),
-        help("see README.md, section \"Writing rules\", for the schema")
+        help("see docs/writing-rules.md for the schema of each rules file")
     )]
     Invalid {
         /// The file.

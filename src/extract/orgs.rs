@@ -1,6 +1,6 @@
 //! Organisations and places: names from the rules' gazetteers (aliases, local aliases with
-//! their country qualifier), capitalised phrases headed by an organisation noun ("the Spanish
-//! Civil Guard", "the Polisario Front"), and who the text puts at their head.
+//! their country qualifier), capitalised phrases headed by an organisation noun ("the Arcadian
+//! Coast Guard", "the Coastal Liberation Front"), and who the text puts at their head.
 
 use super::people::NameMatch;
 use super::tokens::Sentence;
@@ -77,7 +77,7 @@ pub fn find_orgs(s: &Sentence<'_>, kb: &Knowledge) -> Vec<OrgMatch> {
                 }
             }
         }
-        // Shape: a capitalised run that starts ("Ministry of ...") or ends ("... Civil Guard")
+        // Shape: a capitalised run that starts ("Ministry of ...") or ends ("... Coast Guard")
         // with an organisation noun. Runs that start with a title are titles, not bodies.
         let starts_ok = s.toks[i].cap
             && !s.is(i, &vocab::DETERMINERS)
@@ -509,7 +509,7 @@ source = "invented for a unit test"
     #[test]
     fn gazetteer_and_shape() {
         let kb = kb_with_invented_bodies();
-        let t = "talks of the Ruritanian Gendarmerie with the Ruritanian Police, the Coastal Liberation Front and the DGXR";
+        let t = "talks of the Ruritanian Directorate with the Ruritanian Police, the Coastal Liberation Front and the DGXR";
         let s = Sentence::new(t, 0, t.len(), &kb);
         let found: Vec<&str> = find_orgs(&s, &kb)
             .iter()
@@ -518,7 +518,7 @@ source = "invented for a unit test"
         assert_eq!(
             found,
             [
-                "Ruritanian Gendarmerie",
+                "Ruritanian Directorate",
                 "Ruritanian Police",
                 "Coastal Liberation Front",
                 "DGXR"
@@ -548,8 +548,8 @@ source = "invented for a unit test"
 
     #[test]
     fn no_pairing_without_cue() {
-        let kb = Knowledge::load(&[]).unwrap();
-        let t = "Luis Ortega Vidal and Ana Ruiz Gil praised the work between the Spanish Civil Guard and the Moroccan Gendarmerie.";
+        let kb = kb_with_invented_bodies();
+        let t = "Luis Ortega Vidal and Ana Ruiz Gil praised the work between the Ruritanian Police and the Coastal Liberation Front.";
         let s = Sentence::new(t, 0, t.len(), &kb);
         let (names, _) = people::find(&s, &kb);
         let orgs = find_orgs(&s, &kb);

@@ -259,7 +259,7 @@ pub fn is_title_phrase(s: &Sentence<'_>, kb: &Knowledge, a: usize, b: usize) -> 
         }
     }
     // Everything before the head is a modifier; after it, capitalised words or connectors or
-    // lower-case nouns (the remit: "of intelligence at the Spanish Civil Guard").
+    // lower-case nouns (the remit: "of intelligence at the Arcadian Coast Guard").
     (h + 1..b).all(|x| {
         let t = &s.toks[x];
         t.cap
@@ -716,7 +716,7 @@ mod tests {
     #[test]
     fn not_people() {
         assert_eq!(
-            run("between the Italian Gendarmerie and the German Police within the framework"),
+            run("between the Ruritanian Coast Guard and the Arcadian Police within the framework"),
             Vec::<(String, String)>::new()
         );
         assert_eq!(

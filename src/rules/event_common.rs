@@ -7,7 +7,7 @@ use crate::resolve::events::EventCluster;
 use crate::resolve::EventMention;
 use crate::span::{DocId, Span};
 
-/// "the 21st meeting of the Velmora-Arcadia Permanent Joint Water Group".
+/// "the 21st meeting of the Velmora-Arcadia Water Board".
 pub fn event_subject(ctx: &RuleContext<'_>, cluster: &EventCluster, with_ordinal: bool) -> String {
     let ev: Vec<&EventMention> = cluster
         .members

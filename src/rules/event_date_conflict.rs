@@ -4,7 +4,7 @@
 //!
 //! ## When it fires
 //! The mentions are the same event: same series and same ordinal ("the 21st meeting of the
-//! Permanent Joint Migration Group"), or same series and the same exact day. Dates are
+//! Velmora-Arcadia Water Board"), or same series and the same exact day. Dates are
 //! compared by their known parts: "February 2023" and "1 February 2023" agree; "1 February"
 //! and "2 February" do not, even with the year unknown. A day that opened the event
 //! ("opened on Monday") agrees with a later day that closed it ("ended on Tuesday") or falls

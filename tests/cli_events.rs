@@ -89,3 +89,23 @@ fn the_place_a_lede_sets_at_the_main_events_time_is_its_place() {
         "{out}"
     );
 }
+
+#[test]
+fn a_byline_above_the_lede_does_not_push_the_strike_out_of_the_story() {
+    // The headline, the date line, the author and the section stand above the lede of the
+    // web page; its loss still belongs to the headline's strike, and the wire's strike "by
+    // dockworkers at the port of Velport" is in Velport.
+    let (code, out) = run(&[
+        "check",
+        "--format",
+        "concise",
+        "tests/fixtures/events/byline",
+    ]);
+    assert_eq!(code, 0, "a warning does not fail the run: {out}");
+    assert!(
+        out.contains("warning[count-conflict]")
+            && out.contains("€25 million")
+            && out.contains("€9 million"),
+        "{out}"
+    );
+}

@@ -114,6 +114,15 @@ fn rare_limit(docs: usize) -> usize {
     }
 }
 
+/// True when series key `short` is a single word of a name not in the rules ("name:commission")
+/// that the other key holds: a back-reference to the body by its head noun.
+fn head_of(short: &str, long: &str) -> bool {
+    let (Some(s), Some(l)) = (short.strip_prefix("name:"), long.strip_prefix("name:")) else {
+        return false;
+    };
+    !s.contains(' ') && !s.is_empty() && l.split([' ', '[']).any(|w| w == s)
+}
+
 /// Pairs of mention indices (first < second) whose frames are one event, with why.
 pub fn links(events: &[EventMention]) -> Vec<(usize, usize, Evidence)> {
     let windows: Vec<Option<Window>> = events.iter().map(window).collect();
@@ -304,7 +313,18 @@ fn score(
     let undated = wa.is_none() && wb.is_none();
     let instance_unknown = wa.is_none() || wb.is_none();
     match (a.series_key.is_empty(), b.series_key.is_empty()) {
-        (false, false) if a.series_key != b.series_key => return None,
+        (false, false)
+            if a.series_key != b.series_key
+                && !head_of(&a.series_key, &b.series_key)
+                && !head_of(&b.series_key, &a.series_key) =>
+        {
+            return None
+        }
+        (false, false) if a.series_key != b.series_key => {
+            // "the Commission" against "the Joint Commission on X": the bare head says
+            // nothing against the full name, and nothing for it.
+            reasons.push("a series named by its head noun only".into());
+        }
         (false, false) => {
             let numbered =
                 matches!((&ea.ordinal, &eb.ordinal), (Some(x), Some(y)) if x.value == y.value);
@@ -444,4 +464,20 @@ fn score(
         needed,
         reasons,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::head_of;
+
+    #[test]
+    fn a_body_named_by_its_head_noun_is_not_another_series() {
+        assert!(head_of("name:commission", "name:commission flood velmora"));
+        assert!(!head_of("name:commission", "name:council flood"));
+        assert!(!head_of(
+            "name:commission flood",
+            "name:commission flood velmora"
+        ));
+        assert!(!head_of("series:ran", "name:ran"));
+    }
 }

@@ -101,7 +101,7 @@ fn meets(a: &CountAttr, b: &CountAttr) -> bool {
 fn display(q: &CountAttr) -> String {
     let v = q.value;
     let number = match (q.measure.as_str(), q.currency.as_deref()) {
-        ("money", Some(c)) => format!("{v} {c}"),
+        ("money", Some(c)) => money(v as f64, c),
         ("percent", _) => format!("{v}%"),
         _ => v.to_string(),
     };
@@ -127,6 +127,42 @@ fn display(q: &CountAttr) -> String {
         .map(|s| format!(" ({s} said)"))
         .unwrap_or_default();
     format!("{hedge}{number}{what}{source}")
+}
+
+/// An amount as an editor writes it: "€25 million", "$1.2 billion", "£8,500", "CHF 3 million".
+fn money(v: f64, currency: &str) -> String {
+    let (scaled, unit) = if v >= 1e9 {
+        (v / 1e9, " billion")
+    } else if v >= 1e6 {
+        (v / 1e6, " million")
+    } else {
+        (v, "")
+    };
+    let number = if unit.is_empty() {
+        grouped(v.round() as u64)
+    } else {
+        let s = format!("{scaled:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    match currency {
+        "EUR" => format!("€{number}{unit}"),
+        "USD" => format!("${number}{unit}"),
+        "GBP" => format!("£{number}{unit}"),
+        other => format!("{other} {number}{unit}"),
+    }
+}
+
+/// 8500 → "8,500".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 fn plural(noun: &str) -> String {
@@ -305,4 +341,19 @@ fn conflict(
         locations,
         help,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::money;
+
+    #[test]
+    fn amounts_read_as_an_editor_writes_them() {
+        assert_eq!(money(25_000_000.0, "EUR"), "€25 million");
+        assert_eq!(money(3_500_000.0, "EUR"), "€3.5 million");
+        assert_eq!(money(1_250_000_000.0, "USD"), "$1.25 billion");
+        assert_eq!(money(8_500.0, "GBP"), "£8,500");
+        assert_eq!(money(3_000_000.0, "CHF"), "CHF 3 million");
+        assert_eq!(money(950.0, "MAD"), "MAD 950");
+    }
 }

@@ -1457,9 +1457,16 @@ fn reach(s: &Sentence<'_>, np: (usize, usize), a: usize, b: usize) -> Option<usi
     if a >= nb {
         // After the noun group: close, or only bridge words and names between.
         let gap = a - nb;
-        let clean = (nb..a)
-            .all(|j| bridge(s.f(j)) || complement(s.f(j)) || place_word(s.f(j)) || s.toks[j].cap)
-            && !(nb..a).any(|j| s.gap_after(j).contains([';', '.']) && j + 1 < a);
+        // "a strike by dockworkers at the port of X": a short agent phrase bridges too.
+        let agent = |j: usize| {
+            s.f(j) == "by"
+                || (j.saturating_sub(2).max(nb)..j).any(|k| s.f(k) == "by")
+                    && !s.f(j).ends_with("ed")
+                    && !s.gap_after(j - 1).contains(',')
+        };
+        let clean = (nb..a).all(|j| {
+            bridge(s.f(j)) || complement(s.f(j)) || place_word(s.f(j)) || s.toks[j].cap || agent(j)
+        }) && !(nb..a).any(|j| s.gap_after(j).contains([';', '.']) && j + 1 < a);
         if gap <= 2 || (clean && gap <= 16) {
             return Some(gap);
         }

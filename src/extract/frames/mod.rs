@@ -112,6 +112,8 @@ pub struct FrameBuilder {
     pub(crate) para: usize,
     /// End of the previous sentence, to see paragraph breaks.
     pub(crate) last_end: usize,
+    /// The current paragraph has running text (not only a headline, a date or a byline).
+    pub(crate) para_has_text: bool,
     /// Series named so far, latest last.
     pub(crate) series: Vec<SeriesRef>,
     /// The dateline's place: its span and name.
@@ -150,8 +152,14 @@ impl FrameBuilder {
     pub fn read_sentence(&mut self, input: &SentenceInput<'_, '_>) -> Vec<OfficeMatch> {
         let s = input.s;
         let text_between = s.text.get(self.last_end..s.start).unwrap_or("");
-        if self.sentence > 0 && text_between.contains('\n') {
+        // Headlines, datelines and bylines ("18.06.2025", "By Ana Ruiz") are not paragraphs
+        // of the story: the lede is paragraph 0 whatever stands above it.
+        if self.sentence > 0 && text_between.contains('\n') && self.para_has_text {
             self.para += 1;
+            self.para_has_text = false;
+        }
+        if !s.is_heading() && s.toks.len() >= 6 {
+            self.para_has_text = true;
         }
         self.last_end = s.end;
         let sentence = self.sentence;

@@ -109,3 +109,24 @@ fn a_byline_above_the_lede_does_not_push_the_strike_out_of_the_story() {
         "{out}"
     );
 }
+
+#[test]
+fn the_only_arrests_of_two_reports_linked_through_a_third_are_compared() {
+    // The trade paper's strike links to the wire's, the wire's to the clash report's; the
+    // two reports that tell of arrests are never linked directly, yet their only arrests
+    // are the strike's, so 12 against 21 is a conflict. The clash report's later "the 21
+    // people arrested were expected to appear" is the same arrest, not another.
+    let (code, out) = run(&[
+        "check",
+        "--format",
+        "concise",
+        "tests/fixtures/events/third",
+    ]);
+    assert_eq!(code, 0, "a warning does not fail the run: {out}");
+    assert!(
+        out.contains("warning[count-conflict]")
+            && out.contains("12 arrested")
+            && out.contains("21 arrested"),
+        "{out}"
+    );
+}

@@ -144,6 +144,18 @@ pub fn find_in_document(
             i += 1;
             continue;
         }
+        // Inside a listed place's name: "San Velmo Rangers" is a team of San Velmo, not a
+        // "Velmo Rangers".
+        if i > 0 && s.joined(i - 1) && {
+            let p = &s.toks[i - 1];
+            p.cap
+                && p.info.place_start
+                && (i + 1..=(i + 2).min(n))
+                    .any(|b| kb.place_by_name(&s.folded_phrase(i - 1, b)).is_some())
+        } {
+            i += 1;
+            continue;
+        }
         let b = name_run(s, i);
         let words = (i..b).filter(|&k| in_name(s, i, k)).count();
         // A name may follow title words inside one capitalised run ("Prime Minister Pedro
@@ -583,6 +595,16 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn a_team_named_after_a_listed_city_is_no_person() {
+        // "San Diego" is in the gazetteer: "Diego Mariners" is the tail of the team's name.
+        let got = run("San Diego Mariners lineman Tomás Varela was arrested on Sunday.");
+        assert_eq!(got, vec![pair("Tomás Varela", "")]);
+        // A title before a name is not a place, though a listed place starts with it.
+        let got = run("General Inés Molar arrived on Sunday.");
+        assert!(got.iter().any(|(n, _)| n == "Inés Molar"), "{got:?}");
     }
 
     #[test]

@@ -19,7 +19,7 @@
 use super::EventMention;
 use crate::extract::frames::lexicon::Family;
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A key shared by more frames than this is too common to propose candidates.
 const BUCKET_LIMIT: usize = 64;
@@ -230,18 +230,19 @@ pub fn links(events: &[EventMention]) -> Vec<(usize, usize, Evidence)> {
 }
 
 /// In two articles whose main events are one, the only arrest (or clash, or rescue) each
-/// tells of is one too: "police detained nine people after the march" and "16 people were
-/// arrested" in two reports of one strike. Linked when nothing forbids it.
+/// tells of as done is one too: "police detained nine people after the march" and "16
+/// people were arrested" in two reports of one strike. Linked when nothing forbids it. Main
+/// events are one when linked directly or through a third report.
 fn companions(
     events: &[EventMention],
     windows: &[Option<Window>],
     links: &[(usize, usize, Evidence)],
     rare: &impl Fn(&str) -> bool,
 ) -> Vec<(usize, usize, Evidence)> {
-    // The frames of each document by family, leaving out main events.
+    // The frames of each document by family, leaving out main events and plans.
     let mut by_doc: HashMap<(crate::span::DocId, &str), Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        if eligible(e) && !e.event.main {
+        if eligible(e) && !e.event.main && !e.event.planned {
             by_doc
                 .entry((e.doc, e.event.family.as_str()))
                 .or_default()
@@ -252,29 +253,66 @@ fn companions(
     for (doc, family) in by_doc.keys() {
         families.entry(*doc).or_default().insert(family);
     }
-    let mut out = Vec::new();
-    for (i, j, _) in links {
-        let (a, b) = (&events[*i], &events[*j]);
-        if !(a.event.main && b.event.main) {
-            continue;
+    // Groups of main events linked directly or through others.
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    fn find(parent: &mut HashMap<usize, usize>, x: usize) -> usize {
+        let mut r = x;
+        while let Some(&p) = parent.get(&r) {
+            if p == r {
+                break;
+            }
+            r = p;
         }
-        let Some(fa) = families.get(&a.doc) else {
-            continue;
-        };
-        for family in fa {
-            let (Some(xa), Some(xb)) = (by_doc.get(&(a.doc, family)), by_doc.get(&(b.doc, family)))
-            else {
-                continue;
-            };
-            let ([x], [y]) = (xa.as_slice(), xb.as_slice()) else {
-                continue;
-            };
-            if let Some(mut ev) = score(&events[*x], &events[*y], windows[*x], windows[*y], rare) {
-                ev.reasons.insert(
-                    0,
-                    "the only one of its kind in two reports of one event".into(),
-                );
-                out.push(((*x).min(*y), (*x).max(*y), ev));
+        parent.insert(x, r);
+        r
+    }
+    for (i, j, _) in links {
+        if events[*i].event.main && events[*j].event.main {
+            parent.entry(*i).or_insert(*i);
+            parent.entry(*j).or_insert(*j);
+            let (ri, rj) = (find(&mut parent, *i), find(&mut parent, *j));
+            if ri != rj {
+                parent.insert(ri.max(rj), ri.min(rj));
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let members: Vec<usize> = parent.keys().copied().collect();
+    for m in members {
+        let r = find(&mut parent, m);
+        groups.entry(r).or_default().push(m);
+    }
+    let mut out = Vec::new();
+    for group in groups.values_mut() {
+        group.sort_unstable();
+        for (k, &i) in group.iter().enumerate() {
+            for &j in &group[k + 1..] {
+                let (a, b) = (&events[i], &events[j]);
+                if a.doc == b.doc {
+                    continue;
+                }
+                let Some(fa) = families.get(&a.doc) else {
+                    continue;
+                };
+                for family in fa {
+                    let (Some(xa), Some(xb)) =
+                        (by_doc.get(&(a.doc, family)), by_doc.get(&(b.doc, family)))
+                    else {
+                        continue;
+                    };
+                    let ([x], [y]) = (xa.as_slice(), xb.as_slice()) else {
+                        continue;
+                    };
+                    if let Some(mut ev) =
+                        score(&events[*x], &events[*y], windows[*x], windows[*y], rare)
+                    {
+                        ev.reasons.insert(
+                            0,
+                            "the only one of its kind in two reports of one event".into(),
+                        );
+                        out.push(((*x).min(*y), (*x).max(*y), ev));
+                    }
+                }
             }
         }
     }

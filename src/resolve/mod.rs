@@ -121,17 +121,24 @@ impl EventMention {
     /// or month.
     pub fn days(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
         use crate::extract::TimeRole;
-        let (lo, hi) = self.event.time.as_ref()?.value.parts()?.range?;
+        let time = &self.event.time.as_ref()?.value;
+        let (mut lo, mut hi) = time.parts()?.range?;
         if lo != hi {
             return Some((lo, hi));
+        }
+        // "midnight on Sunday" written as Sunday 24:00 is the first moment of Monday.
+        if time.to_string().ends_with("T24:00") {
+            lo = lo.succ_opt().unwrap_or(lo);
+            hi = lo;
         }
         let length = |d: u32| chrono::Duration::days(i64::from(d.clamp(1, 15)) - 1);
         let extra = length(self.event.days.unwrap_or(3));
         Some(match self.event.time_role {
             TimeRole::Start => (lo, lo + extra),
             TimeRole::End => (hi - extra, hi),
+            // One day of a three-day strike: its first, its last or one between.
             TimeRole::Whole => match self.event.days {
-                Some(d) if d > 1 => (lo, lo + length(d)),
+                Some(d) if d > 1 => (lo - length(d), lo + length(d)),
                 _ => (lo, hi),
             },
         })

@@ -1796,6 +1796,19 @@ fn attach_countries(
         }
         // Not a place: "in Morocco" says where, not who.
         let prev = if k > 0 { s.f(k - 1) } else { "" };
+        // Nor the tail of a geographic name: "the Strait of Gibraltar", "the Gulf of
+        // Arcadia", "Campo de Velmora".
+        const FEATURES: &[&str] = &[
+            "strait", "straits", "gulf", "bay", "sea", "cape", "isle", "lake", "coast", "horn",
+        ];
+        let before_of = if k >= 2 { s.f(k - 2) } else { "" };
+        if k >= 2
+            && s.toks[k - 2].cap
+            && ((prev == "of" && FEATURES.contains(&before_of))
+                || matches!(prev, "de" | "del" | "di" | "da" | "do"))
+        {
+            continue;
+        }
         for w in t.folded.split(['-', '–']) {
             let c = kb
                 .country_by_name(w)

@@ -168,7 +168,7 @@ impl FrameBuilder {
             return Vec::new();
         }
         let z = zones::Zones::of(input);
-        if sentence == 0 || s.is_heading() {
+        if sentence == 0 || s.is_heading() || (std::env::var("FD_LEDE").is_ok() && self.para <= 1) {
             let words = topic_words(&s.folded_phrase(0, s.toks.len()));
             for w in words {
                 if !self.lede_words.contains(&w) {

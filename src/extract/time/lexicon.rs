@@ -678,6 +678,11 @@ use cue::*;
 /// Words carrying tense cues (they may also be in [`WORDS`]).
 const CUES: &[(&str, u16)] = &[
     ("will", FUT | NOT_FINITE),
+    // "will remain closed", "stays shut": a participle after them is no past verb.
+    ("remain", NOT_FINITE),
+    ("remains", NOT_FINITE),
+    ("stay", NOT_FINITE),
+    ("stays", NOT_FINITE),
     ("shall", FUT | NOT_FINITE),
     ("ll", FUT),
     ("wo", FUT),

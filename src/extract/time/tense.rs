@@ -51,6 +51,10 @@ fn classify(toks: &[Tok], k: usize) -> Option<Tense> {
     if c & cue::FUT_VERB != 0 {
         return Some(Tense::Future);
     }
+    // "due to last until Wednesday": an infinitive, not a past form.
+    if c & cue::PAST != 0 && prev & cue::TO != 0 && c & cue::PAST_AUX == 0 {
+        return None;
+    }
     if c & cue::PAST != 0 {
         return Some(Tense::Past);
     }
@@ -169,5 +173,13 @@ mod tests {
         );
         assert_eq!(at("On Friday, police arrested him.", "Friday"), Tense::Past);
         assert_eq!(at("It rains. On Friday there is", "Friday"), Tense::Unknown);
+        assert_eq!(
+            at("Schools will remain closed on Monday in Velmora.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("The stoppage is due to last until Wednesday.", "Wednesday"),
+            Tense::Future
+        );
     }
 }

@@ -130,3 +130,26 @@ fn the_only_arrests_of_two_reports_linked_through_a_third_are_compared() {
         "{out}"
     );
 }
+
+#[test]
+fn two_flood_reports_with_the_same_tolls_are_one_flood_and_their_van_tolls_differ() {
+    // Neither report names a place or a participant the other does; the same two tolls
+    // (23 dead, six dead) on the same day say they tell of one flood. "Travelling to work"
+    // is no trip, so the drowned workers stay with the flood.
+    let (code, out) = run(&[
+        "check",
+        "--format",
+        "concise",
+        "tests/fixtures/events/tolls",
+    ]);
+    assert_eq!(code, 0, "a warning does not fail the run: {out}");
+    assert!(
+        out.contains("warning[count-conflict]")
+            && out.contains("4 farm workers dead")
+            && out.contains("3 farm workers dead"),
+        "{out}"
+    );
+    let v = events_json("tests/fixtures/events/tolls");
+    let evidence = v["events"][0]["links"][0]["evidence"].to_string();
+    assert!(evidence.contains("2 shared figure(s)"), "{evidence}");
+}

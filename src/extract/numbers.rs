@@ -181,7 +181,33 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
             let candidate = t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
                 || t.voc & vocab::NUMBER_BIT != 0
                 || t.hyphen;
-            (if candidate { cardinal(t.text) } else { None }, i + 1)
+            // A group of three digits after "2," is the tail of "2,000", not a number.
+            let tail_group = i > 0
+                && s.gap_before(i) == ","
+                && t.text.len() == 3
+                && t.text.bytes().all(|c| c.is_ascii_digit())
+                && s.toks[i - 1].text.bytes().all(|c| c.is_ascii_digit());
+            if tail_group {
+                i += 1;
+                continue;
+            }
+            let mut value = if candidate { cardinal(t.text) } else { None };
+            // "2,000" may be split by the tokenizer at the comma: "2" "," "000".
+            let mut end = i + 1;
+            if t.text.bytes().all(|c| c.is_ascii_digit()) {
+                while end < n
+                    && s.gap_before(end) == ","
+                    && s.toks[end].text.len() == 3
+                    && s.toks[end].text.bytes().all(|c| c.is_ascii_digit())
+                {
+                    value = value.and_then(|v| {
+                        v.checked_mul(1000)?
+                            .checked_add(s.toks[end].text.parse::<u64>().ok()?)
+                    });
+                    end += 1;
+                }
+            }
+            (value, end)
         };
         // "two sides", "one country": small spelled-out numbers are mostly idiom, not counts.
         let Some(value) = value.filter(|&v| v > 2 || t.text.chars().all(|c| c.is_ascii_digit()))
@@ -212,7 +238,7 @@ pub fn find_counts(s: &Sentence<'_>) -> Vec<CountMatch> {
             k += 1;
         }
         let Some(noun) = s.toks.get(k) else { break };
-        let joined = (i..k).all(|x| s.joined(x));
+        let joined = (noun_at.saturating_sub(1).max(i)..k).all(|x| s.joined(x));
         let plural = noun.folded.ends_with('s')
             || matches!(
                 noun.folded.as_ref(),
@@ -289,5 +315,9 @@ mod tests {
             [(12, false, "official".to_string())]
         );
         assert_eq!(f("in 2015 and for 3 years, the 2030 World Cup"), []);
+        assert_eq!(
+            f("Some 2,000 people spent the night in shelters"),
+            [(2000, true, "people".to_string())]
+        );
     }
 }

@@ -6,7 +6,8 @@
 //! the same series (3), each shared named participant (2, at most 4), the same place (1),
 //! the same countries (1, or 2 for the same pair when the countries take part: a meeting,
 //! a visit, a match; an incident's countries only say where), shared rare topic words (1
-//! for two, 2 for four, 3 for six), both the articles' main events (1), the same day (1).
+//! for two, 2 for four, 3 for six), each exact toll both give ("23 dead", "12 arrested": 1,
+//! at most 2), both the articles' main events (1), the same day (1).
 //! Four points link; each thing the two reports disagree on (place, number in the series,
 //! day) asks one point more, and so does a frame whose date is unknown. What forbids a link:
 //! a frame about another instance ("the next session"), different series, different
@@ -121,6 +122,20 @@ fn head_of(short: &str, long: &str) -> bool {
         return false;
     };
     !s.contains(' ') && !s.is_empty() && l.split([' ', '[']).any(|w| w == s)
+}
+
+/// Exact figures two frames both give of what happened to people ("28 dead", "12
+/// arrested"). Sums of money are left out: round sums recur from one deal or theft to another.
+fn shared_figures(a: &crate::extract::EventClaim, b: &crate::extract::EventClaim) -> u32 {
+    let figures = |e: &crate::extract::EventClaim| -> BTreeSet<(String, u64)> {
+        e.counts
+            .iter()
+            .filter(|q| q.low == q.high && q.value >= 3 && q.measure == "count")
+            .filter(|q| !q.class.is_empty() && !q.aside && !q.increment)
+            .map(|q| (q.class.clone(), q.value))
+            .collect()
+    };
+    figures(a).intersection(&figures(b)).count() as u32
 }
 
 /// Pairs of mention indices (first < second) whose frames are one event, with why.
@@ -492,6 +507,13 @@ fn score(
     points += shared_orgs.min(2);
     if shared_orgs > 0 {
         reasons.push(format!("{shared_orgs} shared organisation(s)"));
+    }
+    // The same toll or sum in both ("28 dead", "€3 million"): reports of one event repeat
+    // its figures; another event rarely has the very same ones.
+    let shared_figures = shared_figures(ea, eb);
+    points += shared_figures.min(2);
+    if shared_figures > 0 {
+        reasons.push(format!("{shared_figures} shared figure(s)"));
     }
     if ea.main && eb.main {
         points += 1;

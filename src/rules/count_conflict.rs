@@ -116,7 +116,10 @@ fn display(q: &CountAttr) -> String {
     };
     let what = match q.measure.as_str() {
         "count" if !q.class.is_empty() && EVOLVING.contains(&q.class.as_str()) => {
-            format!(" {}", q.class)
+            match q.noun.as_str() {
+                "people" | "person" | "" => format!(" {}", q.class),
+                n => format!(" {} {}", plural(n), q.class),
+            }
         }
         "count" => format!(" {}", plural(&q.noun)),
         _ => String::new(),
@@ -179,7 +182,10 @@ fn plural(noun: &str) -> String {
 fn what(q: &CountAttr) -> String {
     match q.measure.as_str() {
         "count" if !q.class.is_empty() && EVOLVING.contains(&q.class.as_str()) => {
-            format!("the number of {}", q.class)
+            match q.noun.as_str() {
+                "people" | "person" | "" => format!("the number of {}", q.class),
+                n => format!("the number of {} {}", plural(n), q.class),
+            }
         }
         "count" => format!("the number of {}", plural(&q.noun)),
         "money" => format!("the amount of the {}", q.noun),

@@ -700,6 +700,15 @@ fn trigger_at(input: &SentenceInput<'_, '_>, z: &Zones, k: usize, heading: bool)
                 if next != p && !(p == "to" && s.f(k + 2) == p) {
                     return None;
                 }
+                // A trip goes to a place: "flew to Velmora", "travelled to the capital";
+                // not "travelling to work", "flew to safety".
+                let at = if next == p { k + 2 } else { k + 3 };
+                if trig.family == Family::Visit
+                    && p == "to"
+                    && !s.toks.get(at).is_some_and(|x| x.cap || x.folded == "the")
+                {
+                    return None;
+                }
             }
             match t.folded.as_ref() {
                 "met" | "meet" | "meets" => {

@@ -223,8 +223,9 @@ pub fn reload_texts(
         });
 }
 
-/// True for the claims resolution and the rules read: people and their titles, heads of
-/// bodies, events, quotations, offices, and dates with a weekday written beside them.
+/// True for the claims resolution and the rules read: people and their titles, ages and
+/// origins, heads of bodies, events, quotations, offices, and dates with a weekday written
+/// beside them.
 /// Places, counts, ordinals and other dates live on in the events that carry them.
 pub fn needed_by_rules(claim: &Claim) -> bool {
     use crate::extract::ClaimData;
@@ -233,7 +234,9 @@ pub fn needed_by_rules(claim: &Claim) -> bool {
         | ClaimData::Title { .. }
         | ClaimData::Event(_)
         | ClaimData::Quote { .. }
-        | ClaimData::Office { .. } => true,
+        | ClaimData::Office { .. }
+        | ClaimData::Age { .. }
+        | ClaimData::Origin { .. } => true,
         ClaimData::Organisation { person, .. } => person.is_some(),
         ClaimData::Time { stated_weekday, .. } => stated_weekday.is_some(),
         ClaimData::Place { .. } | ClaimData::Ordinal { .. } | ClaimData::Count { .. } => false,

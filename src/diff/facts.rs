@@ -275,6 +275,36 @@ pub fn facts(
                 };
                 out.push(fact("title", person_key, person_name, value, key, c.span));
             }
+            ClaimData::Age {
+                person,
+                person_span,
+                years,
+            } => {
+                let (person_key, person_name) = people.get(*person_span, person);
+                out.push(fact(
+                    "age",
+                    person_key,
+                    person_name,
+                    years.to_string(),
+                    String::new(),
+                    c.span,
+                ));
+            }
+            ClaimData::Origin {
+                person,
+                person_span,
+                place,
+            } => {
+                let (person_key, person_name) = people.get(*person_span, person);
+                out.push(fact(
+                    "origin",
+                    person_key,
+                    person_name,
+                    place.clone(),
+                    String::new(),
+                    c.span,
+                ));
+            }
             ClaimData::Organisation {
                 name,
                 person,

@@ -4,6 +4,7 @@
 //! here knows particular people or bodies: names come from the text's shape, vocabularies
 //! (titles, organisations, places) from the loaded [`Knowledge`].
 
+pub mod details;
 pub mod frames;
 pub mod numbers;
 pub mod offices;
@@ -68,6 +69,24 @@ pub enum ClaimData {
         /// Where that person's name is.
         #[serde(skip_serializing_if = "Option::is_none")]
         person_span: Option<Span>,
+    },
+    /// A person's age as the text gives it ("Ana Ruiz, 36,", "61-year-old Ana Ruiz").
+    Age {
+        /// The person's name as written.
+        person: String,
+        /// Where the person's name is.
+        person_span: Span,
+        /// Age in years.
+        years: u32,
+    },
+    /// Where a person is from ("Ana Ruiz, 36, of Velmora").
+    Origin {
+        /// The person's name as written.
+        person: String,
+        /// Where the person's name is.
+        person_span: Span,
+        /// The place (canonical name).
+        place: String,
     },
     /// A place name.
     Place {
@@ -355,6 +374,8 @@ impl Claim {
             ClaimData::Title { .. } => "title",
             ClaimData::Organisation { .. } => "organisation",
             ClaimData::Place { .. } => "place",
+            ClaimData::Age { .. } => "age",
+            ClaimData::Origin { .. } => "origin",
             ClaimData::Event(_) => "event",
             ClaimData::Ordinal { .. } => "ordinal",
             ClaimData::Count { .. } => "count",
@@ -504,6 +525,23 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
                     name: p.name.clone(),
                 },
             );
+        }
+        for d in details::find(&s, &names, &places) {
+            let person = s.phrase(d.name.a, d.name.b).to_string();
+            let person_span = tok_span(d.name.a, d.name.b);
+            let data = match d.kind {
+                details::DetailKind::Age(years) => ClaimData::Age {
+                    person,
+                    person_span,
+                    years,
+                },
+                details::DetailKind::From(place) => ClaimData::Origin {
+                    person,
+                    person_span,
+                    place,
+                },
+            };
+            push(&mut claims, tok_span(d.a, d.b), data);
         }
         for o in offices::find(&s, knowledge) {
             push(

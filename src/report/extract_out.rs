@@ -163,6 +163,8 @@ fn describe(data: &ClaimData) -> String {
             if *relative { " (relative)" } else { "" }
         ),
         ClaimData::Person { name } => format!("→ {name}"),
+        ClaimData::Age { person, years, .. } => format!("→ {person}: {years} years old"),
+        ClaimData::Origin { person, place, .. } => format!("→ {person}: from {place}"),
         ClaimData::Title {
             person,
             title,

@@ -801,6 +801,10 @@ fn reading(data: &ClaimData) -> (String, Option<String>, Option<String>) {
             )
         }
         ClaimData::Person { name } => (name.clone(), None, None),
+        ClaimData::Age { person, years, .. } => {
+            (format!("{person}: {years} years old"), None, None)
+        }
+        ClaimData::Origin { person, place, .. } => (format!("{person}: from {place}"), None, None),
         ClaimData::Title { person, title, .. } => (format!("{person}: {title}"), None, None),
         ClaimData::Organisation { name, person, .. } => match person {
             Some(p) => (format!("{name}, headed by {p}"), None, None),

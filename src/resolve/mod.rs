@@ -22,6 +22,7 @@ use crate::span::{DocId, Span};
 use crate::text::fold;
 use roles::{resolve_org, resolve_title, Role};
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// Index of a person in [`Resolved::people`].
 pub type EntityId = usize;
@@ -69,6 +70,28 @@ pub enum RoleVia {
     Title,
     /// "at the head of ORG" and pairings.
     HeadOf,
+}
+
+/// An age or an origin a document gives a person.
+#[derive(Debug, Clone)]
+pub struct DetailClaim {
+    /// The person.
+    pub person: EntityId,
+    /// The document.
+    pub doc: DocId,
+    /// Where the age or place is written.
+    pub span: Span,
+    /// What is said.
+    pub detail: PersonDetail,
+}
+
+/// What a document says about a person besides a title.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PersonDetail {
+    /// Age in years.
+    Age(u32),
+    /// The place the person is from.
+    From(String),
 }
 
 /// A role a document gives a person.
@@ -152,6 +175,8 @@ pub struct Resolved {
     pub people: Vec<PersonEntity>,
     /// Role claims.
     pub roles: Vec<RoleClaim>,
+    /// Ages and origins.
+    pub details: Vec<DetailClaim>,
     /// Events.
     pub events: Vec<EventMention>,
     /// Event mentions of different articles taken for one event (see [`events::clusters`]).
@@ -224,6 +249,38 @@ struct People<'k> {
     doc_surnames: Vec<Vec<(std::sync::Arc<str>, Vec<EntityId>)>>,
     /// Folded surname → knowledge-base people whose names end with it.
     kb_surnames: HashMap<String, Vec<usize>>,
+    /// Folded long form → folded short form the archive also uses for one person ("anthony
+    /// phillip lasalle" → "anthony lasalle"; see [`middle_name_aliases`]).
+    aliases: HashMap<String, String>,
+}
+
+/// Long names that an archive also writes without a middle name or initial: "Ana María
+/// Ruiz" and "Ana Ruiz", "Ana M. Ruiz" and "Ana Ruiz". A long form is an alias of its first
+/// and last word when the archive also has that two-word form and no other long form
+/// shortens to it: two different long names that shorten alike are two people, and the
+/// short one stays apart from both.
+fn middle_name_aliases<'n>(names: impl Iterator<Item = &'n str>) -> HashMap<String, String> {
+    let folded: BTreeSet<String> = names.map(fold).collect();
+    let mut short_of: HashMap<&str, Vec<String>> = HashMap::default();
+    for long in &folded {
+        let words: Vec<&str> = long.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() < 3 {
+            continue;
+        }
+        let short = format!("{} {}", words[0], words[words.len() - 1]);
+        if folded.contains(&short) {
+            short_of.insert(long.as_str(), vec![short]);
+        }
+    }
+    let mut longs_per_short: HashMap<&str, usize> = HashMap::default();
+    for shorts in short_of.values() {
+        *longs_per_short.entry(shorts[0].as_str()).or_default() += 1;
+    }
+    short_of
+        .iter()
+        .filter(|(_, shorts)| longs_per_short.get(shorts[0].as_str()) == Some(&1))
+        .map(|(long, shorts)| (long.to_string(), shorts[0].clone()))
+        .collect()
 }
 
 /// The surname keys of a folded full name: the last word, and the second word of a name of
@@ -255,6 +312,7 @@ impl<'k> People<'k> {
             spelled: HashMap::default(),
             doc_surnames: Vec::new(),
             kb_surnames,
+            aliases: HashMap::default(),
         }
     }
 
@@ -306,6 +364,10 @@ impl<'k> People<'k> {
             None => {
                 let folded = fold(name);
                 let kb_id = self.kb.person_by_name(&folded);
+                let folded = match (kb_id, self.aliases.get(&folded)) {
+                    (None, Some(short)) if self.kb.person_by_name(short).is_none() => short.clone(),
+                    _ => folded,
+                };
                 let (key, display) =
                     match kb_id.and_then(|k| self.kb.people.get(k.0).map(|p| (k, p))) {
                         Some((k, p)) => (format!("kb:{}", k.0), p.name.clone()),
@@ -394,6 +456,10 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
     let mut title_cache: HashMap<(String, Option<String>, Option<String>), Role> =
         HashMap::default();
     let mut series_cache: HashMap<String, (String, String)> = HashMap::default();
+    people.aliases = middle_name_aliases(claims.iter().flatten().filter_map(|c| match &c.data {
+        ClaimData::Person { name } if name.trim().contains(' ') => Some(name.as_str()),
+        _ => None,
+    }));
     // Full names first, so surnames can find them.
     for (di, doc_claims) in claims.iter().enumerate() {
         let doc = DocId(di as u32);
@@ -445,6 +511,34 @@ pub fn resolve(corpus: &Corpus, claims: &[Vec<Claim>], kb: &Knowledge) -> Resolv
                         historical: *historical,
                         via: RoleVia::Title,
                     });
+                }
+                ClaimData::Age {
+                    person,
+                    person_span,
+                    years,
+                } => {
+                    if let Some(p) = people.lookup(&mut r, doc, *person_span, person) {
+                        r.details.push(DetailClaim {
+                            person: p,
+                            doc,
+                            span: c.span,
+                            detail: PersonDetail::Age(*years),
+                        });
+                    }
+                }
+                ClaimData::Origin {
+                    person,
+                    person_span,
+                    place,
+                } => {
+                    if let Some(p) = people.lookup(&mut r, doc, *person_span, person) {
+                        r.details.push(DetailClaim {
+                            person: p,
+                            doc,
+                            span: c.span,
+                            detail: PersonDetail::From(place.clone()),
+                        });
+                    }
                 }
                 ClaimData::Organisation {
                     name,

@@ -5,8 +5,10 @@
 mod context;
 mod event_common;
 mod finding;
+mod person_common;
 mod roles_common;
 
+mod age_conflict;
 mod conflicting_roles;
 mod count_conflict;
 mod event_date_conflict;
@@ -14,6 +16,7 @@ mod event_ordinal_conflict;
 mod event_place_conflict;
 mod name_spelling;
 mod office_holder_conflict;
+mod origin_conflict;
 mod quote_conflict;
 mod relative_date_conflict;
 mod role_contradicts_knowledge;
@@ -89,6 +92,12 @@ macro_rules! rule {
 /// Sorted by id.
 const REGISTRY: &[RuleMeta] = &[
     rule!(
+        age_conflict,
+        "age_conflict.rs",
+        Warning,
+        "One person is given different ages"
+    ),
+    rule!(
         conflicting_roles,
         "conflicting_roles.rs",
         Warning,
@@ -129,6 +138,12 @@ const REGISTRY: &[RuleMeta] = &[
         "office_holder_conflict.rs",
         Warning,
         "One office in one year is given to different holders"
+    ),
+    rule!(
+        origin_conflict,
+        "origin_conflict.rs",
+        Warning,
+        "One person is said to be from different places"
     ),
     rule!(
         quote_conflict,

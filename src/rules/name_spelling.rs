@@ -133,13 +133,20 @@ fn accents(name: &str) -> usize {
     name.chars().filter(|c| !c.is_ascii()).count()
 }
 
-/// A name with case, white space and hyphens taken out: two spellings with one key differ
-/// only in typography.
+/// A name's first and last words with case taken out: two spellings with one key differ
+/// only in typography (white space, hyphens, capitals) or in a middle name or initial left
+/// out ("Ana María Ruiz-Vela", "Ana M. Ruiz Vela", "Ana Vela"), which is no misspelling.
 fn typographic_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '‐' | '‑' | '–'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ends = match words.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [first, .., last] => format!("{first} {last}"),
+    };
+    ends.chars().flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]
@@ -154,5 +161,10 @@ mod tests {
         );
         assert_eq!(typographic_key("Ana RUIZ"), typographic_key("Ana Ruiz"));
         assert_ne!(typographic_key("Ana Ruíz"), typographic_key("Ana Ruiz"));
+        assert_eq!(
+            typographic_key("Ana María Ruiz"),
+            typographic_key("Ana Ruiz")
+        );
+        assert_eq!(typographic_key("Ana M. Ruiz"), typographic_key("Ana Ruiz"));
     }
 }

@@ -39,7 +39,9 @@ pub fn of(claims: &[Claim]) -> Vec<(&'static str, String)> {
     for c in claims {
         match &c.data {
             ClaimData::Person { name } => person(&mut keys, name),
-            ClaimData::Title { person: p, .. } => person(&mut keys, p),
+            ClaimData::Title { person: p, .. }
+            | ClaimData::Age { person: p, .. }
+            | ClaimData::Origin { person: p, .. } => person(&mut keys, p),
             ClaimData::Organisation {
                 name, person: p, ..
             } => {

@@ -153,3 +153,44 @@ fn two_flood_reports_with_the_same_tolls_are_one_flood_and_their_van_tolls_diffe
     let evidence = v["events"][0]["links"][0]["evidence"].to_string();
     assert!(evidence.contains("2 shared figure(s)"), "{evidence}");
 }
+
+#[test]
+fn two_undated_reports_naming_different_weekdays_for_one_arrest_conflict() {
+    let (code, out) = run(&[
+        "check",
+        "--format",
+        "concise",
+        "tests/fixtures/events/weekday/fires",
+    ]);
+    assert_eq!(code, 0, "a warning does not fail the run: {out}");
+    assert!(
+        out.contains("warning[event-date-conflict]")
+            && out.contains("Wednesday")
+            && out.contains("Tuesday"),
+        "{out}"
+    );
+    // The day after a charge is the charge's, not the crime's: "charged with murder
+    // Saturday" leaves the killing undated, so nothing is compared.
+    let (_, quiet) = run(&[
+        "check",
+        "--format",
+        "concise",
+        "tests/fixtures/events/weekday/quiet",
+    ]);
+    assert!(!quiet.contains("event-date-conflict"), "{quiet}");
+    let (_, json) = run(&[
+        "extract",
+        "--format",
+        "json",
+        "tests/fixtures/events/weekday/quiet/a.txt",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("extract JSON");
+    let killing = v["documents"][0]["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .find(|c| c["kind"] == "event" && c["noun"] == "killing")
+        .cloned()
+        .expect("a killing frame");
+    assert!(killing.get("time").is_none(), "{killing:#}");
+}

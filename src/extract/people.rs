@@ -193,7 +193,23 @@ pub fn find_in_document(
         let before = title_before(s, kb, m);
         let after = appositive_after(s, kb, m).or_else(|| as_title(s, kb, m));
         let comma = title_comma_name(s, kb, m);
+        // "Winston Hale, 52, and ..." : an age in apposition says a person.
+        let aged = s.gap_after(b - 1).trim() == ","
+            && s.toks.get(b).is_some_and(|t| {
+                t.text.len() <= 3
+                    && t.text.bytes().all(|c| c.is_ascii_digit())
+                    && t.text.parse::<u32>().is_ok_and(|n| (1..120).contains(&n))
+            })
+            && s.gap_after(b)
+                .trim_start()
+                .starts_with([',', ')', ';', '.'])
+            && !s.gap_after(b).trim_start().starts_with(",0")
+            && !s
+                .toks
+                .get(b + 1)
+                .is_some_and(|t| t.text.len() == 3 && t.text.bytes().all(|c| c.is_ascii_digit()));
         let vouched = s.toks[i].given
+            || aged
             || before.is_some()
             || after.is_some()
             || comma.is_some()
@@ -595,6 +611,15 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn an_age_in_apposition_vouches_for_a_name() {
+        let got = run("Orrin Blackwater, 52, and Tomás Varela, 44, were arrested.");
+        assert!(got.iter().any(|(n, _)| n == "Orrin Blackwater"), "{got:?}");
+        // A street number is no age.
+        let got = run("The shop at Orrin Blackwater, 1,200 metres away, closed.");
+        assert!(!got.iter().any(|(n, _)| n == "Orrin Blackwater"), "{got:?}");
     }
 
     #[test]

@@ -11,6 +11,12 @@
 //! within its stated length ("the two-day forum"). Different meetings of one series
 //! (a 2022 meeting and a 2023 meeting) are never compared.
 //!
+//! Undated articles that give only a weekday are compared for events over in a moment
+//! (an arrest, a quake, an attack, an accident, a verdict, a death): "arrested on Tuesday"
+//! against "arrested Wednesday morning" cannot both be right. Only a weekday written beside
+//! the event's verb or noun counts; events that last (a strike, a summit) are not compared
+//! by weekday.
+//!
 //! When one of the dates was computed from a relative expression ("last Monday"), the
 //! `relative-date-conflict` rule reports it instead, with how it was resolved.
 //!
@@ -26,6 +32,7 @@
 use super::context::RuleContext;
 use super::event_common::{disagreement, Stated};
 use super::Finding;
+use crate::extract::frames::lexicon::Family;
 use crate::timex::{Agreement, TimeValue};
 
 /// Rule id.
@@ -76,6 +83,75 @@ pub fn dates_conflict(a: &Stated, b: &Stated) -> bool {
     TimeValue::date(a.key.clone()).agreement(&TimeValue::date(b.key.clone())) == Agreement::Conflict
 }
 
+/// Events over in a moment: an arrest, a quake, an attack, a death. A strike or a summit
+/// runs over days, so two weekdays can both be right.
+const POINT_FAMILIES: &[Family] = &[
+    Family::Quake,
+    Family::Accident,
+    Family::Attack,
+    Family::Arrest,
+    Family::Verdict,
+    Family::Death,
+];
+
+/// The weekdays the cluster's mentions give without a date ("arrested on Tuesday" in an
+/// undated article), for events over in a moment; none when any mention is dated or lasts.
+fn stated_weekdays(ctx: &RuleContext<'_>, members: &[usize]) -> Vec<Stated> {
+    let mut out = Vec::new();
+    for &i in members {
+        let e = &ctx.resolved.events[i];
+        let point = crate::extract::frames::lexicon::Family::parse(&e.event.family)
+            .is_some_and(|f| POINT_FAMILIES.contains(&f));
+        if !point || e.event.days.is_some_and(|d| d > 1) {
+            return Vec::new();
+        }
+        let Some(t) = &e.event.time else { continue };
+        let Some(day) = weekday_of(&t.value.value) else {
+            continue;
+        };
+        // Only a weekday written beside its verb or noun ("arrested on Tuesday", "Tuesday's
+        // arrest"): further off it is as often the day of something else ("charged with
+        // murder Saturday after opening fire").
+        let near = |m: crate::span::Span| {
+            t.span
+                .start
+                .abs_diff(m.end)
+                .min(m.start.abs_diff(t.span.end))
+                <= 24
+        };
+        if !near(e.span) && !e.event.mentions.iter().any(|m| near(*m)) {
+            continue;
+        }
+        out.push(Stated {
+            doc: e.doc,
+            span: t.span,
+            key: format!("weekday {day}"),
+            display: WEEKDAYS[day as usize - 1].to_string(),
+            days: None,
+        });
+    }
+    out
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The ISO weekday (1 = Monday) of a value that names only a weekday: "XXXX-WXX-2",
+/// "XXXX-WXX-3TMO" (Wednesday morning).
+fn weekday_of(value: &str) -> Option<u32> {
+    let rest = value.strip_prefix("XXXX-WXX-")?;
+    let d = rest.chars().next()?.to_digit(10)?;
+    let tail = &rest[1..];
+    ((1..=7).contains(&d) && (tail.is_empty() || tail.starts_with('T'))).then_some(d)
+}
+
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     ctx.resolved
@@ -89,6 +165,27 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
             disagreement(ctx, ID, c, "the date", dates, dates_conflict, |_| {
                 "the articles describe the same event (same series and number, or same day); check the date against the primary source".to_string()
             })
+            .or_else(|| {
+                // Undated articles that name the day of an arrest, a quake or a death by
+                // its weekday: two weekdays cannot both be right.
+                let days = stated_weekdays(ctx, &c.members);
+                disagreement(ctx, ID, c, "the day", days, |a, b| a.key != b.key, |_| {
+                    "the articles name different weekdays for an event over in a moment; check the day against the primary source".to_string()
+                })
+            })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::weekday_of;
+
+    #[test]
+    fn weekday_only_values() {
+        assert_eq!(weekday_of("XXXX-WXX-2"), Some(2));
+        assert_eq!(weekday_of("XXXX-WXX-3TMO"), Some(3));
+        assert_eq!(weekday_of("2031-05-06"), None);
+        assert_eq!(weekday_of("XXXX-WXX-WE"), None);
+    }
 }

@@ -1548,11 +1548,16 @@ fn attach_times(
         let Some((i, cost)) = best_frame(s, created, nps, ta, tb) else {
             continue;
         };
+        let np = nps[created.iter().position(|&c| c == i).unwrap_or(0)];
+        // "charged with murder Saturday", "in court Monday on a charge of murder": the
+        // crime named as a charge takes no date; the day is the charge's or the hearing's.
+        if charge_object(s, np.0) {
+            continue;
+        }
         let frame = &mut b.frames[i];
         if frame.claim.time.is_some() {
             continue;
         }
-        let np = nps[created.iter().position(|&c| c == i).unwrap_or(0)];
         let mut role = time_role(s, ta);
         // "at the close of the session": the date of the sentence is its last day.
         if cost >= 20 && np.0 >= 3 {
@@ -1582,6 +1587,30 @@ fn attach_times(
             }
         }
     }
+}
+
+/// True when the noun group starting at `a` is what someone is charged with: "charged with
+/// (first-degree) murder", "accused of fraud", "arrested for the attack".
+fn charge_object(s: &Sentence<'_>, a: usize) -> bool {
+    (a.saturating_sub(4)..a).any(|j| {
+        matches!(
+            s.f(j),
+            "charged"
+                | "accused"
+                | "convicted"
+                | "suspected"
+                | "indicted"
+                | "arrested"
+                | "sentenced"
+                | "jailed"
+                | "guilty"
+                | "acquitted"
+                | "cleared"
+                | "charge"
+                | "charges"
+        ) && matches!(s.f(j + 1), "with" | "of" | "for")
+            && (j + 2..a).all(|k| !s.gap_after(k - 1).contains(','))
+    })
 }
 
 /// "opened on", "began on": the first day; "ended on", "closed on": the last.

@@ -1551,7 +1551,11 @@ fn attach_times(
         let np = nps[created.iter().position(|&c| c == i).unwrap_or(0)];
         // "charged with murder Saturday", "in court Monday on a charge of murder": the
         // crime named as a charge takes no date; the day is the charge's or the hearing's.
-        if charge_object(s, np.0) {
+        let crime = matches!(
+            b.frames[i].family,
+            Family::Attack | Family::Death | Family::Fire | Family::Accident
+        );
+        if crime && charge_object(s, np.0) {
             continue;
         }
         let frame = &mut b.frames[i];
@@ -1609,6 +1613,8 @@ fn charge_object(s: &Sentence<'_>, a: usize) -> bool {
                 | "charge"
                 | "charges"
         ) && matches!(s.f(j + 1), "with" | "of" | "for")
+            && !(j > 0 && s.f(j - 1) == "in")
+            && a <= j + 4
             && (j + 2..a).all(|k| !s.gap_after(k - 1).contains(','))
     })
 }
@@ -2445,6 +2451,26 @@ fn attach_quantities(b: &mut FrameBuilder, main: Option<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crime_named_as_a_charge() {
+        let kb = Knowledge::load(&[]).expect("rules");
+        let at = |t: &str, word: &str| -> bool {
+            let s = Sentence::new(t, 0, t.len(), &kb);
+            let k = s.toks.iter().position(|x| x.text == word).expect("word");
+            charge_object(&s, k)
+        };
+        assert!(at(
+            "He was charged with first-degree murder Saturday.",
+            "first-degree"
+        ));
+        assert!(at("He appeared in court on a charge of murder.", "murder"));
+        assert!(!at("Ministers in charge of the ocean met in May.", "met"));
+        assert!(!at(
+            "He was charged, after the raid, with murder.",
+            "murder"
+        ));
+    }
 
     #[test]
     fn an_organisation_cited_as_the_source_is_not_a_participant() {

@@ -194,3 +194,22 @@ fn two_undated_reports_naming_different_weekdays_for_one_arrest_conflict() {
         .expect("a killing frame");
     assert!(killing.get("time").is_none(), "{killing:#}");
 }
+
+#[test]
+fn a_session_told_by_place_and_month_is_compared_with_the_numbered_one() {
+    // The review names no series ("the fifth session of the conference") but the same city
+    // in the same days as the wire's fourth session: one meeting, two numbers.
+    let (code, out) = run(&[
+        "check",
+        "--format",
+        "concise",
+        "tests/fixtures/events/session",
+    ]);
+    assert_eq!(code, 0, "a warning does not fail the run: {out}");
+    assert!(
+        out.contains("warning[event-ordinal-conflict]")
+            && out.contains("4th")
+            && out.contains("5th"),
+        "{out}"
+    );
+}

@@ -3,7 +3,8 @@
 //!
 //! Two frames are one event when they are of the same family ("gathering", "quake",
 //! "arrest"...), nothing forbids it, and enough evidence agrees. Evidence, in points:
-//! the same series (3), each shared named participant (2, at most 4), the same place (1),
+//! the same series (3), each shared named participant (2, at most 4), the same place (1,
+//! and 1 more when the dates overlap and one of them is a week or less),
 //! the same countries (1, or 2 for the same pair when the countries take part: a meeting,
 //! a visit, a match; an incident's countries only say where), shared rare topic words (1
 //! for two, 2 for four, 3 for six), each exact toll both give ("23 dead", "12 arrested": 1,
@@ -444,6 +445,15 @@ fn score(
         if crate::text::fold(&x.value) == crate::text::fold(&y.value) {
             points += 1;
             reasons.push(format!("same place {}", x.value));
+            // The same place in the same days: "in Velmo from 17 to 19 May" and "met in
+            // Velmo in May" are one event more surely than either alone says.
+            let short = |w: &Window| (w.hi - w.lo).num_days() <= 7;
+            if matches!((wa, wb), (Some(p), Some(q)) if p.stated && q.stated
+                && gap_days(&p, &q) == 0 && (short(&p) || short(&q)) && !(p.lo == p.hi && q.lo == q.hi && p.lo == q.lo))
+            {
+                points += 1;
+                reasons.push("same place in the same days".into());
+            }
         } else {
             needed += 1;
             reasons.push("different places".into());

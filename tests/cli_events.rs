@@ -213,3 +213,21 @@ fn a_session_told_by_place_and_month_is_compared_with_the_numbered_one() {
         "{out}"
     );
 }
+
+#[test]
+fn a_verdict_dated_by_two_outlets_two_days_apart_is_one_verdict_with_two_dates() {
+    // The defendant is named in the wire's third sentence ("was found guilty", in a
+    // sentence whose years belong to a relative clause) and by the first of his two
+    // surnames in the weekly ("found Varela guilty"): the shared defendant links them.
+    let (code, out) = run(&[
+        "check",
+        "--format",
+        "concise",
+        "tests/fixtures/events/verdict",
+    ]);
+    assert_eq!(code, 0, "a warning does not fail the run: {out}");
+    assert!(
+        out.contains("date-conflict]") && out.contains("2031-03-04") && out.contains("2031-03-06"),
+        "{out}"
+    );
+}

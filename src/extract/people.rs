@@ -117,6 +117,12 @@ impl Surnames {
             self.0.insert(last.folded.to_string());
             if n.b - n.a >= 3 && !s.toks[n.b - 2].given {
                 self.0.insert(s.folded_phrase(n.b - 2, n.b));
+                // A Spanish or Portuguese double surname is shortened to its first one:
+                // "Ana Villa Ruiz" is then "Villa".
+                let first = &s.toks[n.b - 2];
+                if n.b - n.a == 3 && first.text.chars().count() >= 3 {
+                    self.0.insert(first.folded.to_string());
+                }
             }
         }
     }

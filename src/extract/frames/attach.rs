@@ -766,6 +766,15 @@ fn trigger_at(input: &SentenceInput<'_, '_>, z: &Zones, k: usize, heading: bool)
                 }
                 "arrested" | "detained" => {}
                 "sentenced" | "convicted" | "acquitted" => {}
+                "guilty" => {
+                    // "was found guilty", "found Villa guilty", "found him not guilty".
+                    let found = (k.saturating_sub(6)..k).any(|j| {
+                        matches!(s.f(j), "found" | "finds" | "find" | "declared" | "ruled")
+                    });
+                    if !found {
+                        return None;
+                    }
+                }
                 _ => {}
             }
             let mut f = bare(k, trig);
@@ -1247,9 +1256,15 @@ fn historical(
     published: Option<chrono::NaiveDate>,
 ) -> bool {
     let Some(p) = published else { return false };
+    let s = input.s;
     input.times.iter().enumerate().any(|(i, t)| {
         let (a, b) = z.time_toks[i];
-        z.main_range(a, b)
+        // A date in a relative clause dates what the clause tells ("an organisation that
+        // moved hashish between 2021 and 2023", "the forum, which was created in 2019"),
+        // not the sentence's event.
+        let relative = (0..a).any(|j| matches!(s.f(j), "that" | "which" | "who" | "whose"));
+        !relative
+            && z.main_range(a, b)
             && !z.report_time[i]
             && t.value
                 .parts()

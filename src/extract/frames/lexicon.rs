@@ -313,6 +313,8 @@ pub const TRIGGERS: &[(&str, Trigger)] = &[
     ("sentenced", verb(Verdict, "verdict", Past, None)),
     ("convicted", verb(Verdict, "verdict", Past, None)),
     ("acquitted", verb(Verdict, "verdict", Past, None)),
+    // "found guilty", "found Ana Ruiz not guilty" (a plea of guilty is not a verdict).
+    ("guilty", verb(Verdict, "verdict", Past, None)),
     ("trial", noun(Trial, "trial", false)),
     ("hearing", noun(Trial, "hearing", false)),
     // Sport.

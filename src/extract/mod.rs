@@ -415,6 +415,38 @@ fn bounded(sentences: Vec<(usize, usize)>, text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The date an undated article's own dates pin down: days and months written with a
+/// weekday but no year ("Sunday, March 8"), and the latest year the article names (or the
+/// year before or after it) that makes every such weekday right. "The 2026 championship
+/// ... Sunday, March 8": March 8 is a Sunday in 2026. `None` when no named year fits.
+fn pinned_date(times: &[time::TimeMention]) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    let stated: Vec<(u32, u32, chrono::Weekday)> = times
+        .iter()
+        .filter_map(|m| {
+            let (weekday, _) = m.stated_weekday?;
+            let p = m.value.parts()?;
+            match (p.year, p.month, p.day) {
+                (None, Some(month), Some(day)) => Some((month, day, weekday)),
+                _ => None,
+            }
+        })
+        .collect();
+    let &(month, day, _) = stated.first()?;
+    let mut years: Vec<i32> = times.iter().filter_map(|m| m.value.parts()?.year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let fits = |y: i32| {
+        stated.iter().all(|&(m, d, w)| {
+            chrono::NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x.weekday() == w)
+        })
+    };
+    [0, -1, 1]
+        .iter()
+        .find_map(|off| years.iter().map(|y| y + off).find(|&y| fits(y)))
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
+}
+
 /// Reads every claim in a document, sorted by position then kind.
 pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
     let text = doc.text.as_str();
@@ -426,7 +458,16 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
             data,
         })
     };
-    let times = time::scan(text, doc.published);
+    // An undated article whose own dates pin its year down ("Sunday, March 8" beside "the
+    // 2026 championship": March 8 is a Sunday in 2026) reads its other dates from there.
+    let mut reference = doc.published;
+    let mut times = time::scan(text, reference);
+    if reference.is_none() {
+        if let Some(d) = pinned_date(&times) {
+            reference = Some(d);
+            times = time::scan(text, reference);
+        }
+    }
     for m in &times {
         let stated_weekday = m.stated_weekday.map(|(w, span)| StatedWeekday {
             day: w.number_from_monday(),
@@ -454,7 +495,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         .collect();
     let dateline = frames::dateline_place(text, time_refs.first());
     let local_places = orgs::LocalPlaces::of_text(text, knowledge);
-    let mut frames = frames::FrameBuilder::new(doc.published, dateline, doc.title.as_deref());
+    let mut frames = frames::FrameBuilder::new(reference, dateline, doc.title.as_deref());
     let mut t = 0;
     // One token buffer for all the sentences: no allocation per sentence.
     let mut toks = Vec::new();
@@ -477,7 +518,7 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
             );
         }
         // A sentence dated well before the article speaks of the past.
-        let historical = doc.published.is_some_and(|p| {
+        let historical = reference.is_some_and(|p| {
             times
                 .iter()
                 .filter(|m| m.span.start >= start && m.span.end <= end)
@@ -651,4 +692,19 @@ pub fn extract(doc: &Document, knowledge: &Knowledge) -> Vec<Claim> {
         (a.span.start, a.span.end, a.kind()).cmp(&(b.span.start, b.span.end, b.kind()))
     });
     claims
+}
+
+#[cfg(test)]
+mod pinned_tests {
+    #[test]
+    fn a_weekday_beside_a_day_pins_an_undated_articles_year() {
+        let date = |t: &str| super::pinned_date(&super::time::scan(t, None));
+        assert_eq!(
+            date("The 2026 cup draw, held on Sunday, March 8, in Velmo. Champions in 2020."),
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 8)
+        );
+        // No named year makes Friday, March 8 right.
+        assert_eq!(date("The 2026 cup draw, held on Friday, March 8."), None);
+        assert_eq!(date("The cup draw was held on Sunday."), None);
+    }
 }

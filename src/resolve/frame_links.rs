@@ -26,6 +26,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// A key shared by more frames than this is too common to propose candidates.
 const BUCKET_LIMIT: usize = 64;
 
+/// Main events linked into one group beyond this many are not searched for companions.
+const COMPANION_GROUP_LIMIT: usize = 32;
+
 /// Points that link two frames when they disagree on nothing.
 const THRESHOLD: u32 = 4;
 
@@ -128,6 +131,9 @@ fn head_of(short: &str, long: &str) -> bool {
 /// Exact figures two frames both give of what happened to people ("28 dead", "12
 /// arrested"). Sums of money are left out: round sums recur from one deal or theft to another.
 fn shared_figures(a: &crate::extract::EventClaim, b: &crate::extract::EventClaim) -> u32 {
+    if a.counts.is_empty() || b.counts.is_empty() {
+        return 0;
+    }
     let figures = |e: &crate::extract::EventClaim| -> BTreeSet<(String, u64)> {
         e.counts
             .iter()
@@ -300,6 +306,11 @@ fn companions(
     }
     let mut out = Vec::new();
     for group in groups.values_mut() {
+        // A group this large is many events run together by a common key, not one story;
+        // its pairs are never compared one by one (the cost would grow with their square).
+        if group.len() > COMPANION_GROUP_LIMIT {
+            continue;
+        }
         group.sort_unstable();
         for (k, &i) in group.iter().enumerate() {
             for &j in &group[k + 1..] {

@@ -899,7 +899,7 @@ impl Knowledge {
         self.not_names.contains(folded)
     }
 
-    /// A short form of an organisation's name: its first all-capitals alias ("DGSN").
+    /// A short form of an organisation's name: its first all-capitals alias ("AWD").
     pub fn org_abbreviation(&self, org: OrgId) -> Option<&str> {
         self.org_short.get(&org).map(String::as_str)
     }

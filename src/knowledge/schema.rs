@@ -139,7 +139,7 @@ pub struct OrganisationEntry {
     /// Other names and abbreviations.
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// Names usable only when the text qualifies them with the country ("Gendarmerie").
+    /// Names usable only when the text qualifies them with the country ("Coast Guard").
     #[serde(default)]
     pub local_aliases: Vec<String>,
     /// Titles that mean "head of this body" ("Director General of National Security").

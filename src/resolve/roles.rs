@@ -289,11 +289,20 @@ mod tests {
             &kb,
         );
         assert_eq!(org_ids(&kb, &r), ["ma-migration-directorate"]);
+        // An alias in another language, from a rules file of the user's.
+        let extra = crate::knowledge::Knowledge::from_files(vec![crate::knowledge::RuleFile {
+            path: "velmora.toml".into(),
+            text: "[[organisation]]\nid = \"velmora-coast-guard\"\nname = \"Velmoran Coast \
+                   Guard\"\ncountry = \"MA\"\naliases = [\"Garde Côtière Velmorane\"]\n\
+                   source = \"invented for a test\"\n"
+                .into(),
+        }])
+        .expect("invented rules");
         assert_eq!(
-            resolve_org("the Gendarmerie Royale", &kb)
-                .map(|o| kb.organisations[o.0].id.clone())
+            resolve_org("the Garde Côtière Velmorane", &extra)
+                .map(|o| extra.organisations[o.0].id.clone())
                 .as_deref(),
-            Some("royal-gendarmerie")
+            Some("velmora-coast-guard")
         );
         assert_eq!(
             resolve_org("Spanish Police", &kb)

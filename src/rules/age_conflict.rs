@@ -27,7 +27,7 @@
 //! Check the age against the primary source (charge sheet, police statement).
 
 use super::context::RuleContext;
-use super::person_common::{details_by_person, same_person};
+use super::person_common::{details_by_person, finding, same_person, DocEvents};
 use super::{Finding, Severity};
 use crate::resolve::PersonDetail;
 
@@ -37,6 +37,7 @@ pub const ID: &str = "age-conflict";
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    let events = DocEvents::of(ctx);
     for (person, docs) in details_by_person(ctx, |d| matches!(d, PersonDetail::Age(_))) {
         let published = |d: crate::span::DocId| ctx.corpus.get(d).and_then(|x| x.published);
         // The first pair of articles that disagree, earliest first.
@@ -47,7 +48,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                     continue;
                 };
                 if x == y
-                    || !same_person(ctx, person, a.doc, b.doc, |d| {
+                    || !same_person(ctx, &events, person, a.doc, b.doc, |d| {
                         matches!(d, PersonDetail::From(_))
                     })
                 {
@@ -76,31 +77,18 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         let Some((a, b, x, y, severity)) = clash else {
             continue;
         };
-        let name = ctx.resolved.people[person].name.clone();
-        let path = |d| {
-            ctx.corpus
-                .get(d)
-                .map(|x| x.path.clone())
-                .unwrap_or_default()
-        };
-        out.push(Finding {
-            rule: ID,
+        out.push(finding(
+            ctx,
+            ID,
             severity,
-            message: format!(
-                "{} gives {name}'s age as {x}; {} gives {y}",
-                path(a.doc),
-                path(b.doc)
-            ),
-            subject: name.clone(),
-            values: vec![x.to_string(), y.to_string()],
-            locations: vec![
-                ctx.at(a.doc, a.span, format!("{x} years old")),
-                ctx.at(b.doc, b.span, format!("{y} years old")),
-            ],
-            help: "check the age against the primary source (charge sheet, police statement); \
-                   a birthday between the two reports explains one year"
-                .to_string(),
-        });
+            person,
+            (a, b),
+            [x.to_string(), y.to_string()],
+            [format!("{x} years old"), format!("{y} years old")],
+            |name, pa, pb| format!("{pa} gives {name}'s age as {x}; {pb} gives {y}"),
+            "check the age against the primary source (charge sheet, police statement); a \
+             birthday between the two reports explains one year",
+        ));
     }
     out
 }

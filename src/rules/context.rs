@@ -45,7 +45,7 @@ impl RuleContext<'_> {
         self.corpus.get(doc).map(|d| d.path.as_str()).unwrap_or("?")
     }
 
-    /// "the Royal Gendarmerie" / "the General Directorate of National Security (DGSN)".
+    /// "the Velmoran Coast Guard" / "the Arcadian Water Directorate (AWD)".
     pub fn org_label(&self, org: OrgId) -> String {
         let Some(o) = self.kb.organisations.get(org.0) else {
             return String::new();
@@ -57,7 +57,7 @@ impl RuleContext<'_> {
         }
     }
 
-    /// What a resolved role says, in words: "Head of Government", "head of the Royal Gendarmerie".
+    /// What a resolved role says, in words: "Head of Government", "head of the Velmoran Coast Guard".
     pub fn role_label(&self, role: &Role) -> String {
         let mut parts = Vec::new();
         if let Some(t) = role.title.and_then(|t| self.kb.titles.get(t.0)) {
@@ -88,7 +88,7 @@ pub fn join_and(items: &[String]) -> String {
     }
 }
 
-/// The last word of a name ("Aziz Akhannouch" → "Akhannouch"), for short references.
+/// The last word of a name ("Ana Velmar" → "Velmar"), for short references.
 pub fn surname(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }

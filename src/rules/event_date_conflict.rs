@@ -106,7 +106,7 @@ fn stated_weekdays(ctx: &RuleContext<'_>, members: &[usize]) -> Vec<Stated> {
             return Vec::new();
         }
         let Some(t) = &e.event.time else { continue };
-        let Some(day) = weekday_of(&t.value.value) else {
+        let Some(day) = weekday_of(&t.value) else {
             continue;
         };
         // Only a weekday written beside its verb or noun ("arrested on Tuesday", "Tuesday's
@@ -126,30 +126,20 @@ fn stated_weekdays(ctx: &RuleContext<'_>, members: &[usize]) -> Vec<Stated> {
             doc: e.doc,
             span: t.span,
             key: format!("weekday {day}"),
-            display: WEEKDAYS[day as usize - 1].to_string(),
+            display: super::weekday_mismatch::weekday_name(day).to_string(),
             days: None,
         });
     }
     out
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// The ISO weekday (1 = Monday) of a value that names only a weekday: "XXXX-WXX-2",
 /// "XXXX-WXX-3TMO" (Wednesday morning).
-fn weekday_of(value: &str) -> Option<u32> {
-    let rest = value.strip_prefix("XXXX-WXX-")?;
-    let d = rest.chars().next()?.to_digit(10)?;
-    let tail = &rest[1..];
-    ((1..=7).contains(&d) && (tail.is_empty() || tail.starts_with('T'))).then_some(d)
+fn weekday_of(value: &TimeValue) -> Option<u32> {
+    value
+        .parts()
+        .filter(|p| p.year.is_none() && p.month.is_none() && p.range.is_none())
+        .and_then(|p| p.weekday)
 }
 
 /// Runs the rule.
@@ -180,12 +170,14 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::weekday_of;
+    use crate::timex::TimeValue;
 
     #[test]
     fn weekday_only_values() {
-        assert_eq!(weekday_of("XXXX-WXX-2"), Some(2));
-        assert_eq!(weekday_of("XXXX-WXX-3TMO"), Some(3));
-        assert_eq!(weekday_of("2031-05-06"), None);
-        assert_eq!(weekday_of("XXXX-WXX-WE"), None);
+        let w = |v: &str| weekday_of(&TimeValue::date(v.to_string()));
+        assert_eq!(w("XXXX-WXX-2"), Some(2));
+        assert_eq!(w("XXXX-WXX-3TMO"), Some(3));
+        assert_eq!(w("2031-05-06"), None);
+        assert_eq!(w("XXXX-WXX-WE"), None);
     }
 }

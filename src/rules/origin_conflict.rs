@@ -25,7 +25,7 @@
 //! Check the home town against the primary source (charge sheet, police statement).
 
 use super::context::RuleContext;
-use super::person_common::{details_by_person, same_person};
+use super::person_common::{details_by_person, finding, same_person, DocEvents};
 use super::{Finding, Severity};
 use crate::resolve::PersonDetail;
 use crate::text::fold;
@@ -36,6 +36,7 @@ pub const ID: &str = "origin-conflict";
 /// Runs the rule.
 pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    let events = DocEvents::of(ctx);
     for (person, docs) in details_by_person(ctx, |d| matches!(d, PersonDetail::From(_))) {
         let mut clash = None;
         'pairs: for (n, a) in docs.iter().enumerate() {
@@ -44,7 +45,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                     continue;
                 };
                 if fold(x) != fold(y)
-                    && same_person(ctx, person, a.doc, b.doc, |d| {
+                    && same_person(ctx, &events, person, a.doc, b.doc, |d| {
                         matches!(d, PersonDetail::Age(_))
                     })
                 {
@@ -56,31 +57,18 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
         let Some((a, b, x, y)) = clash else {
             continue;
         };
-        let name = ctx.resolved.people[person].name.clone();
-        let path = |d| {
-            ctx.corpus
-                .get(d)
-                .map(|x| x.path.clone())
-                .unwrap_or_default()
-        };
-        out.push(Finding {
-            rule: ID,
-            severity: Severity::Warning,
-            message: format!(
-                "{} says {name} is from {x}; {} says {y}",
-                path(a.doc),
-                path(b.doc)
-            ),
-            subject: name.clone(),
-            values: vec![x.clone(), y.clone()],
-            locations: vec![
-                ctx.at(a.doc, a.span, format!("from {x}")),
-                ctx.at(b.doc, b.span, format!("from {y}")),
-            ],
-            help: "check the home town against the primary source; a suburb and its city can \
-                   both be right"
-                .to_string(),
-        });
+        out.push(finding(
+            ctx,
+            ID,
+            Severity::Warning,
+            person,
+            (a, b),
+            [x.clone(), y.clone()],
+            [format!("from {x}"), format!("from {y}")],
+            |name, pa, pb| format!("{pa} says {name} is from {x}; {pb} says {y}"),
+            "check the home town against the primary source; a suburb and its city can both \
+             be right",
+        ));
     }
     out
 }

@@ -2,6 +2,7 @@
 //! article, and whether two articles report a common event.
 
 use super::context::RuleContext;
+use super::{Finding, Severity};
 use crate::resolve::{DetailClaim, EntityId, PersonDetail};
 use crate::span::DocId;
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,12 +53,13 @@ fn same_detail(a: &PersonDetail, b: &PersonDetail) -> bool {
 /// home towns, the same home town for two ages).
 pub fn same_person(
     ctx: &RuleContext<'_>,
+    events: &DocEvents,
     person: EntityId,
     a: DocId,
     b: DocId,
     other: impl Fn(&PersonDetail) -> bool,
 ) -> bool {
-    if share_an_event(ctx, a, b) {
+    if events.shared(a, b) {
         return true;
     }
     let of = |doc: DocId| -> BTreeSet<&PersonDetail> {
@@ -72,14 +74,59 @@ pub fn same_person(
     x.len() == 1 && x == y
 }
 
-/// True when some cross-article event has a mention in both documents.
-pub fn share_an_event(ctx: &RuleContext<'_>, a: DocId, b: DocId) -> bool {
-    ctx.resolved.event_clusters.iter().any(|c| {
-        let docs: BTreeSet<DocId> = c
-            .members
-            .iter()
-            .map(|&i| ctx.resolved.events[i].doc)
-            .collect();
-        docs.contains(&a) && docs.contains(&b)
-    })
+/// The cross-article events each document has a mention in, built once per rule run.
+pub struct DocEvents(std::collections::HashMap<DocId, BTreeSet<usize>>);
+
+impl DocEvents {
+    /// Indexes the resolved event clusters by document.
+    pub fn of(ctx: &RuleContext<'_>) -> DocEvents {
+        let mut by: std::collections::HashMap<DocId, BTreeSet<usize>> = Default::default();
+        for (ci, c) in ctx.resolved.event_clusters.iter().enumerate() {
+            for &i in &c.members {
+                by.entry(ctx.resolved.events[i].doc).or_default().insert(ci);
+            }
+        }
+        DocEvents(by)
+    }
+
+    /// True when some cross-article event has a mention in both documents.
+    pub fn shared(&self, a: DocId, b: DocId) -> bool {
+        match (self.0.get(&a), self.0.get(&b)) {
+            (Some(x), Some(y)) => !x.is_disjoint(y),
+            _ => false,
+        }
+    }
+}
+
+/// The finding for one person given two details `a` and `b` (values and location labels
+/// as given), with the message `message(name, path of a, path of b)`.
+#[allow(clippy::too_many_arguments)]
+pub fn finding(
+    ctx: &RuleContext<'_>,
+    rule: &'static str,
+    severity: Severity,
+    person: EntityId,
+    (a, b): (&DetailClaim, &DetailClaim),
+    values: [String; 2],
+    labels: [String; 2],
+    message: impl FnOnce(&str, &str, &str) -> String,
+    help: &str,
+) -> Finding {
+    let name = ctx.resolved.people[person].name.clone();
+    let path = |d| {
+        ctx.corpus
+            .get(d)
+            .map(|x| x.path.clone())
+            .unwrap_or_default()
+    };
+    let [la, lb] = labels;
+    Finding {
+        rule,
+        severity,
+        message: message(&name, &path(a.doc), &path(b.doc)),
+        subject: name,
+        values: values.to_vec(),
+        locations: vec![ctx.at(a.doc, a.span, la), ctx.at(b.doc, b.span, lb)],
+        help: help.to_string(),
+    }
 }

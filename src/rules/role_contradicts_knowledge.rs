@@ -22,9 +22,9 @@
 //!
 //! ## Example
 //! ```text
-//! The Moroccan delegation will be led by Chief Executive Officer Aziz Akhannouch.
+//! The Ruritanian delegation will be led by Chief Executive Officer Ana Velmar.
 //! ```
-//! Aziz Akhannouch is Morocco's Head of Government: error.
+//! The knowledge base says Ana Velmar is Ruritania's Head of Government: error.
 //!
 //! ## Fix
 //! Use the title the knowledge base gives, or correct the knowledge base (with a source).
@@ -133,7 +133,7 @@ pub fn check(ctx: &RuleContext<'_>) -> Vec<Finding> {
                 known.insert(0, r);
             }
         }
-        // Roles by body are stated together ("heads the DGSN and the DGST").
+        // Roles by body are stated together ("heads the AWD and the VCG").
         let org_roles: Vec<String> = held
             .iter()
             .filter_map(|r| r.organisation)

@@ -22,7 +22,8 @@ use chrono::{Datelike, Weekday};
 /// Rule id.
 pub const ID: &str = "weekday-mismatch";
 
-fn weekday_name(n: u32) -> &'static str {
+/// The English name of ISO weekday `n` (1 = Monday).
+pub(super) fn weekday_name(n: u32) -> &'static str {
     match n {
         1 => "Monday",
         2 => "Tuesday",
